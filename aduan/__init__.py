@@ -1,0 +1,1 @@
+"""Aduan Bansos: complaint management for Indonesia's social-assistance programs."""

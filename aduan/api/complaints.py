@@ -1,0 +1,49 @@
+from django.http import Http404
+from ninja import Router
+
+from aduan.api.errors import Error, Forbidden
+from aduan.api.schemas import ComplaintIn, ComplaintOut
+from aduan.api.serializers import complaint_dict, with_related
+from aduan.core.actions import complaint_receive
+from aduan.core.intake import IntakeMessage, Reporter
+from aduan.core.selectors import complaints_visible_to, user_units
+from aduan.core.tracking import normalize_tracking_number
+from aduan.organisation.models import Role
+
+router = Router(tags=["complaints"])
+
+FILING_ROLES = {Role.ADMINISTRATOR, Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA, Role.PENDAMPING, Role.KETUA_KELOMPOK}
+NO_FILING_UNIT = "Akun ini tidak terdaftar sebagai petugas penerima di unit mana pun."
+
+
+def get_visible(request, tracking_number: str):
+    normalized = normalize_tracking_number(tracking_number)
+    complaint = normalized and with_related(complaints_visible_to(request.user)).filter(tracking_number=normalized).first()
+    if not complaint:
+        raise Http404
+    return complaint
+
+
+@router.post("/complaints", response={201: ComplaintOut, 200: ComplaintOut, 400: Error, 403: Error, 422: Error})
+def create_complaint(request, payload: ComplaintIn):
+    """File a complaint received by the caller's unit. A repeated `external_id` returns the first (200)."""
+    filing = [m for m in user_units(request.user) if m.role in FILING_ROLES]
+    if not filing and not request.user.is_superuser:
+        raise Forbidden(NO_FILING_UNIT)
+    reporter = Reporter(**payload.reporter.dict())
+    message = IntakeMessage(
+        channel=payload.channel, program=payload.program, text=payload.text, reporter=reporter,
+        region_code=payload.location_code, location_text=payload.location_text,
+        category_type=payload.category_type, topic=payload.topic, severity=payload.severity,
+        received_at=payload.received_at,
+        external_id=f"api:{request.api_token.user_id}:{payload.external_id}" if payload.external_id else None,
+    )
+    result = complaint_receive(message=message, receiving_unit=filing[0].unit if filing else None, actor=request.user)
+    complaint = with_related(type(result.complaint).objects).get(pk=result.complaint.pk)
+    body = complaint_dict(complaint, request.user) | {"access_secret": result.access_secret}
+    return (201 if result.created else 200), body
+
+
+@router.get("/complaints/{tracking_number}", response={200: ComplaintOut, 404: Error})
+def get_complaint(request, tracking_number: str):
+    return complaint_dict(get_visible(request, tracking_number), request.user)

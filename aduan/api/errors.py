@@ -1,0 +1,50 @@
+"""Errors as {"code", "message", "field"}: machine-readable code, Indonesian message."""
+
+from django.http import Http404
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, ValidationError
+
+from aduan.core.errors import ActionError
+
+NOT_FOUND = "Pengaduan tidak ditemukan."
+UNAUTHORIZED = "Token tidak valid atau tidak ada. Kirim header 'Authorization: Bearer <token>'."
+FORBIDDEN = "Anda tidak berwenang melakukan tindakan ini."
+
+
+class Error(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class Forbidden(Exception):
+    pass
+
+
+def install(api: NinjaAPI) -> None:
+    @api.exception_handler(ActionError)
+    def action_error(request, exc: ActionError):
+        status = 409 if exc.code in {"illegal_transition", "conflict"} else 400
+        return api.create_response(request, {"code": exc.code, "message": exc.message, "field": exc.field}, status=status)
+
+    @api.exception_handler(ValidationError)
+    def validation_error(request, exc: ValidationError):
+        first = exc.errors[0] if exc.errors else {}
+        location = [str(part) for part in first.get("loc", []) if part not in ("body", "payload", "query", "path")]
+        field = ".".join(location) or None
+        message = f"Isian '{field}' tidak valid: {first.get('msg', '')}" if field else "Permintaan tidak valid."
+        return api.create_response(
+            request, {"code": "invalid", "message": message, "field": field, "errors": exc.errors}, status=422,
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def unauthorized(request, exc):
+        return api.create_response(request, {"code": "unauthorized", "message": UNAUTHORIZED}, status=401)
+
+    @api.exception_handler(Forbidden)
+    def forbidden(request, exc):
+        return api.create_response(request, {"code": "forbidden", "message": str(exc) or FORBIDDEN}, status=403)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"code": "not_found", "message": str(exc) or NOT_FOUND}, status=404)

@@ -1,0 +1,15 @@
+from ninja import NinjaAPI
+
+from aduan.api import complaints, errors, regions
+from aduan.api.auth import BearerToken
+
+api = NinjaAPI(
+    title="Aduan Bansos API",
+    version="1",
+    description="Pengaduan bantuan sosial (BPNT/Sembako, Bansos Rastra, PKH). Token: `aduan token USERNAME`.",
+    auth=BearerToken(),
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("", complaints.router)
+api.add_router("", regions.router)

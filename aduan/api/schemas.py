@@ -1,0 +1,97 @@
+from datetime import datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from aduan.core.enums import Channel, Severity, Status
+
+ChannelName = Literal[tuple(Channel.values)]  # type: ignore[valid-type]
+SeverityName = Literal[tuple(Severity.values)]  # type: ignore[valid-type]
+StatusName = Literal[tuple(Status.values)]  # type: ignore[valid-type]
+
+
+class ReporterIn(Schema):
+    anonymous: bool = False
+    confidential: bool = False
+    name: str = Field("", max_length=150)
+    nik: str = Field("", max_length=16, description="16 digits")
+    kk: str = Field("", max_length=16)
+    kks: str = Field("", max_length=16)
+    phone: str = Field("", max_length=20)
+    email: str = Field("", max_length=254)
+    address: str = Field("", max_length=300)
+
+
+class ComplaintIn(Schema):
+    program: str = Field(..., examples=["bpnt"], max_length=20)
+    channel: ChannelName = Field(..., examples=["tatap_muka"])
+    text: str = Field(..., min_length=1, max_length=10000)
+    location_code: str | None = Field(None, examples=["35.06.10.2005"], max_length=13)
+    location_text: str = Field("", max_length=300)
+    received_at: datetime | None = Field(None, description="When the complaint arrived, if earlier (a letter).")
+    severity: SeverityName | None = None
+    category_type: Literal["aspirasi", "permintaan_informasi", "keluhan"] | None = None
+    topic: str | None = Field(None, examples=["bpnt-3"], max_length=40)
+    reporter: ReporterIn = Field(default_factory=ReporterIn)
+    external_id: str | None = Field(None, max_length=150, description="Your system's id: a retry with the same id files nothing twice.")
+
+
+class ReporterOut(Schema):
+    anonymous: bool
+    confidential: bool
+    masked: bool
+    name: str
+    nik: str
+    kk: str
+    kks: str
+    phone: str
+    email: str
+    address: str
+
+
+class EventOut(Schema):
+    kind: str
+    at: datetime
+    actor: str
+    from_status: str
+    to_status: str
+    from_unit: str | None
+    to_unit: str | None
+    public_note: str
+    note: str
+
+
+class StageOut(Schema):
+    order: int
+    name: str
+    due_at: datetime
+    done_at: datetime | None
+
+
+class ComplaintOut(Schema):
+    tracking_number: str
+    register_number: str
+    status: StatusName
+    severity: SeverityName
+    program: str
+    category_type: str | None
+    topic: str | None
+    channel: ChannelName
+    text: str
+    received_at: datetime
+    due_at: datetime
+    followed_up_at: datetime | None
+    closure_due_at: datetime | None
+    closed_at: datetime | None
+    time_zone: str
+    location_code: str | None
+    location_name: str | None
+    location_text: str
+    location_needs_review: bool
+    receiving_unit: str
+    handling_unit: str | None
+    policy: str
+    reporter: ReporterOut
+    stages: list[StageOut]
+    events: list[EventOut]
+    access_secret: str | None = Field(None, description="Only in the answer that files a confidential complaint.")

@@ -1,0 +1,27 @@
+"""Every write to a complaint: one function per state change, each in a transaction, each writing an event.
+
+Web pages, the API, SMS, email and the sweep all call these; nothing else writes `status`.
+"""
+
+from aduan.core.actions.handling import complaint_dispose
+from aduan.core.actions.intake import ReceiveResult, complaint_receive
+from aduan.core.actions.lifecycle import (
+    complaint_close,
+    complaint_close_expired,
+    complaint_follow_up,
+    complaint_rate,
+    complaint_rebut,
+    complaint_reopen,
+)
+
+__all__ = [
+    "ReceiveResult",
+    "complaint_receive",
+    "complaint_dispose",
+    "complaint_follow_up",
+    "complaint_rebut",
+    "complaint_close",
+    "complaint_close_expired",
+    "complaint_reopen",
+    "complaint_rate",
+]

@@ -1,0 +1,56 @@
+"""Writing the timeline, and queuing what an event sets in motion once the transaction commits."""
+
+from datetime import datetime
+
+from django.db import transaction
+
+from aduan.core.models import Complaint, Event
+
+SYSTEM = "Sistem"
+REPORTER = "Pelapor"
+
+
+def actor_label(actor) -> str:
+    if actor is None:
+        return SYSTEM
+    return actor.get_full_name() or actor.get_username()
+
+
+def record_event(
+    complaint: Complaint,
+    kind: str,
+    *,
+    at: datetime,
+    actor=None,
+    label: str | None = None,
+    from_status: str = "",
+    to_status: str = "",
+    from_unit=None,
+    to_unit=None,
+    note: str = "",
+    public_note: str = "",
+    data: dict | None = None,
+) -> Event:
+    event = Event.objects.create(
+        complaint=complaint,
+        kind=kind,
+        at=at,
+        actor=actor,
+        actor_label=label or actor_label(actor),
+        from_status=from_status,
+        to_status=to_status,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        note=note,
+        public_note=public_note,
+        data=data or {},
+    )
+    transaction.on_commit(lambda: _announce(event.pk))
+    return event
+
+
+def _announce(event_id: int) -> None:
+    # Imported late: notifications depend on the core, not the other way round.
+    from aduan.notifications.dispatch import event_committed
+
+    event_committed(event_id)

@@ -1,0 +1,194 @@
+"""complaint_receive: the one door every channel files through."""
+
+import re
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from aduan.core import errors
+from aduan.core.actions.events import REPORTER, record_event
+from aduan.core.due_dates import default_policy, due_for
+from aduan.core.enums import Channel, EventKind, Severity, Status
+from aduan.core.intake import IntakeMessage, Reporter
+from aduan.core.models import Complaint, ComplaintStage, RegisterCounter
+from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
+from aduan.organisation.models import Unit
+from aduan.regions.models import Region
+from aduan.regions.timezones import zone_for
+from aduan.taxonomy.models import CategoryType, Program, Topic
+
+_SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    complaint: Complaint
+    created: bool
+    # Shown once to a confidential reporter; only its hash is stored.
+    access_secret: str | None = None
+
+
+def complaint_receive(*, message: IntakeMessage, receiving_unit: Unit | None = None, actor=None) -> ReceiveResult:
+    """File a complaint, or return the one already filed under the same external id."""
+    if message.external_id:
+        existing = Complaint.objects.filter(external_id=message.external_id).first()
+        if existing:
+            return ReceiveResult(existing, created=False)
+    fields = _validated_fields(message)
+    try:
+        with transaction.atomic():
+            return _file(message, fields, receiving_unit or national_unit(), actor)
+    except IntegrityError:
+        # Two deliveries of one gateway message raced; the other one filed it.
+        if message.external_id:
+            existing = Complaint.objects.filter(external_id=message.external_id).first()
+            if existing:
+                return ReceiveResult(existing, created=False)
+        raise
+
+
+def national_unit() -> Unit:
+    """The unit that registers what reaches the national door (SMS 1708, the website)."""
+    unit = Unit.objects.filter(kind="admin_utama").order_by("id").first()
+    if unit is None:
+        raise errors.ActionError("Unit Admin Utama belum dibuat; jalankan `aduan setup`.", code="not_configured")
+    return unit
+
+
+def _validated_fields(message: IntakeMessage) -> dict:
+    if message.channel not in Channel.values:
+        raise errors.ActionError(errors.UNKNOWN_CHANNEL.format(value=message.channel), field="channel")
+    program = Program.objects.filter(code=message.program, is_active=True).select_related("policy").first()
+    if program is None:
+        choices = ", ".join(Program.objects.filter(is_active=True).values_list("code", flat=True))
+        raise errors.ActionError(errors.UNKNOWN_PROGRAM.format(value=message.program, choices=choices), field="program")
+    text = (message.text or "").strip()
+    if not text:
+        raise errors.ActionError(errors.EMPTY_TEXT, field="text")
+    now = timezone.now()
+    received_at = message.received_at or now
+    if timezone.is_naive(received_at):
+        raise errors.ActionError("Waktu penerimaan harus menyertakan zona waktu.", field="received_at")
+    if received_at > now + timezone.timedelta(minutes=5):
+        raise errors.ActionError(errors.FUTURE_RECEIPT, field="received_at")
+
+    region = None
+    if message.region_code:
+        region = Region.objects.filter(code=message.region_code).first()
+        if region is None:
+            raise errors.ActionError(errors.UNKNOWN_REGION.format(value=message.region_code), field="location_code")
+
+    category_type = None
+    if message.category_type:
+        category_type = CategoryType.objects.filter(code=message.category_type).first()
+        if category_type is None:
+            raise errors.ActionError(errors.UNKNOWN_CATEGORY.format(value=message.category_type), field="category_type")
+    topic = None
+    if message.topic:
+        topic = Topic.objects.filter(code=message.topic, program=program).first()
+        if topic is None:
+            raise errors.ActionError(errors.UNKNOWN_TOPIC.format(value=message.topic), field="topic")
+
+    severity = message.severity or _default_severity(category_type, topic)
+    if severity not in Severity.values:
+        raise errors.ActionError(errors.UNKNOWN_SEVERITY.format(value=severity), field="severity")
+
+    return {
+        "program": program,
+        "text": text,
+        "received_at": received_at,
+        "region": region,
+        "category_type": category_type,
+        "topic": topic,
+        "severity": severity,
+        "policy": program.policy or default_policy(),
+        **_reporter_fields(message.reporter),
+    }
+
+
+def _default_severity(category_type: CategoryType | None, topic: Topic | None) -> str:
+    if topic is not None and topic.severity and (category_type is None or category_type.code == "keluhan"):
+        return topic.severity
+    if category_type is not None:
+        return category_type.default_severity
+    return Severity.SEDANG
+
+
+def _reporter_fields(reporter: Reporter) -> dict:
+    if reporter.anonymous:
+        # SPEC R6: an anonymous complaint keeps no identity at all, not even a phone number.
+        return {"anonymous": True, "confidential": False}
+    for label, value in (("NIK", reporter.nik), ("Nomor KK", reporter.kk), ("Nomor KKS", reporter.kks)):
+        if value and not _SIXTEEN_DIGITS.match(value):
+            raise errors.ActionError(errors.BAD_NUMBER.format(field=label), field=f"reporter.{label.lower().split()[-1]}")
+    return {
+        "anonymous": False,
+        "confidential": reporter.confidential,
+        "reporter_name": reporter.name.strip(),
+        "reporter_nik": reporter.nik,
+        "reporter_kk": reporter.kk,
+        "reporter_kks": reporter.kks,
+        "reporter_phone": reporter.phone,
+        "reporter_email": reporter.email,
+        "reporter_address": reporter.address.strip(),
+    }
+
+
+def _next_register_seq(unit: Unit, year: int) -> int:
+    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(unit=unit, year=year)
+    RegisterCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return counter.last
+
+
+def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> ReceiveResult:
+    region = fields["region"]
+    local_received = fields["received_at"].astimezone(zone_for(region.code if region else None))
+    due = due_for(local_received, fields["policy"], fields["severity"])
+    access_secret = None
+    complaint = Complaint(
+        channel=message.channel,
+        indirect_source=message.indirect_source,
+        source_reference=message.source_reference,
+        filed_by=actor,
+        receiving_unit=receiving_unit,
+        register_year=local_received.year,
+        register_seq=_next_register_seq(receiving_unit, local_received.year),
+        location_text=message.location_text,
+        location_needs_review=message.location_needs_review,
+        due_at=due.due_at,
+        status=Status.BELUM,
+        external_id=message.external_id,
+        **fields,
+    )
+    if complaint.confidential:
+        access_secret = message.confidential_secret or new_access_secret()
+    for _ in range(5):
+        complaint.tracking_number = new_tracking_number()
+        if access_secret:
+            complaint.access_secret_hash = hash_secret(complaint.tracking_number, access_secret)
+        try:
+            with transaction.atomic():
+                complaint.save()
+            break
+        except IntegrityError:
+            if message.external_id and Complaint.objects.filter(external_id=message.external_id).exists():
+                raise
+            continue  # a tracking-number collision: draw again
+    ComplaintStage.objects.bulk_create(
+        ComplaintStage(complaint=complaint, order=i, name=name, due_at=at) for i, (name, at) in enumerate(due.stages, 1)
+    )
+    record_event(
+        complaint,
+        EventKind.RECEIVED,
+        at=complaint.received_at,
+        actor=actor,
+        label=None if actor else REPORTER,
+        to_status=Status.BELUM,
+        to_unit=receiving_unit,
+        public_note="Pengaduan diterima dan dicatat.",
+        data={"channel": message.channel},
+    )
+    return ReceiveResult(complaint, created=True, access_secret=access_secret)

@@ -1,0 +1,172 @@
+"""Follow-up, rebuttal, closure and reopening (SPEC R15)."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from aduan.core import errors
+from aduan.core.actions.events import REPORTER, SYSTEM, record_event
+from aduan.core.due_dates import closure_window_end
+from aduan.core.enums import EventKind, Status
+from aduan.core.models import Complaint
+from aduan.core.workflow import (
+    IllegalTransition,
+    State,
+    Transition,
+    Window,
+    check_closure,
+    check_rebuttal,
+    closes_automatically,
+    next_state,
+)
+
+AUTO_CLOSE_NOTE = "Ditutup otomatis: tidak ada sanggahan dalam masa sanggah."
+RATING_RANGE = "Penilaian harus 1 sampai 5."
+RATE_ONLY_CLOSED = "Penilaian hanya dapat diberikan setelah pengaduan selesai."
+
+
+def locked(complaint: Complaint) -> Complaint:
+    """The complaint's current row, locked until the transaction ends: two officers, a sweep or a
+    gateway retry may act at once, and each must see what the other did."""
+    return Complaint.objects.select_for_update().get(pk=complaint.pk)
+
+
+def _refuse(error: IllegalTransition) -> errors.ActionError:
+    return errors.ActionError(error.message, code="illegal_transition")
+
+
+def _apply(current: Complaint, complaint: Complaint) -> Complaint:
+    """Copy the saved row back into the caller's instance, so it sees the new state."""
+    complaint.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
+    return complaint
+
+
+def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_note: str = "", at: datetime | None = None) -> Complaint:
+    """The unit's answer to the reporter; it opens the window in which the reporter may rebut."""
+    answer = (answer or "").strip()
+    if not answer:
+        raise errors.ActionError(errors.EMPTY_ANSWER, field="answer")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint)
+        before = State(current.status)
+        try:
+            after = next_state(before, Transition.FOLLOW_UP)
+        except IllegalTransition as error:
+            raise _refuse(error) from None
+        current.status = after
+        current.followed_up_at = at
+        current.closure_due_at = closure_window_end(at.astimezone(current.local_zone))
+        current.save(update_fields=["status", "followed_up_at", "closure_due_at", "updated_at"])
+        record_event(
+            current, EventKind.FOLLOWED_UP, at=at, actor=actor, from_status=before, to_status=after,
+            from_unit=current.handling_unit, to_unit=current.handling_unit,
+            note=internal_note.strip(), public_note=answer,
+            data={"closure_due_at": current.closure_due_at.isoformat()},
+        )
+    return _apply(current, complaint)
+
+
+def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = None, actor=None) -> Complaint:
+    """The reporter objects to the answer: the work goes back to the same unit's queue."""
+    text = (text or "").strip()
+    if not text:
+        raise errors.ActionError("Isi sanggahan tidak boleh kosong.", field="text")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint)
+        before = State(current.status)
+        try:
+            check_rebuttal(before, Window(current.closure_due_at), at)
+            after = next_state(before, Transition.REBUT)
+        except IllegalTransition as error:
+            raise _refuse(error) from None
+        current.status = after
+        current.closure_due_at = None
+        current.save(update_fields=["status", "closure_due_at", "updated_at"])
+        record_event(
+            current, EventKind.REBUTTED, at=at, actor=actor, label=None if actor else REPORTER,
+            from_status=before, to_status=after, to_unit=current.handling_unit, public_note=text,
+        )
+    return _apply(current, complaint)
+
+
+def complaint_close(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
+    """An officer closes a followed-up complaint before its window ends (e.g. the reporter confirmed)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint)
+        before = State(current.status)
+        try:
+            check_closure(before, Window(current.closure_due_at))
+            after = next_state(before, Transition.CLOSE)
+        except IllegalTransition as error:
+            raise _refuse(error) from None
+        _close(current, at, after)
+        record_event(current, EventKind.CLOSED, at=at, actor=actor, from_status=before, to_status=after, note=reason)
+    return _apply(current, complaint)
+
+
+def _close(current: Complaint, at: datetime, after: State) -> None:
+    current.status = after
+    current.closed_at = at
+    current.save(update_fields=["status", "closed_at", "updated_at"])
+
+
+def complaint_close_expired(*, now: datetime | None = None) -> int:
+    """The sweep: close every complaint whose window passed without a rebuttal. Returns how many."""
+    now = now or timezone.now()
+    closed = 0
+    candidates = Complaint.objects.filter(status=Status.PROSES, closure_due_at__lte=now).values_list("pk", flat=True)
+    for pk in list(candidates.iterator(chunk_size=500)):
+        with transaction.atomic():
+            current = Complaint.objects.select_for_update().get(pk=pk)
+            # Re-checked under the lock: a rebuttal may have arrived since the list was read.
+            if not closes_automatically(State(current.status), Window(current.closure_due_at), now):
+                continue
+            _close(current, now, next_state(State.PROSES, Transition.CLOSE))
+            record_event(
+                current, EventKind.CLOSED, at=now, label=SYSTEM, from_status=Status.PROSES, to_status=Status.SELESAI,
+                public_note=AUTO_CLOSE_NOTE, data={"automatic": True},
+            )
+            closed += 1
+    return closed
+
+
+def complaint_reopen(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
+    reason = (reason or "").strip()
+    if not reason:
+        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint)
+        before = State(current.status)
+        try:
+            after = next_state(before, Transition.REOPEN)
+        except IllegalTransition as error:
+            raise _refuse(error) from None
+        current.status = after
+        current.closed_at = None
+        current.closure_due_at = None
+        current.save(update_fields=["status", "closed_at", "closure_due_at", "updated_at"])
+        record_event(current, EventKind.REOPENED, at=at, actor=actor, from_status=before, to_status=after, note=reason)
+    return _apply(current, complaint)
+
+
+def complaint_rate(*, complaint: Complaint, rating: int, comment: str = "", at: datetime | None = None) -> Complaint:
+    """The reporter's satisfaction with a closed complaint (feeds the IKM, SPEC R29)."""
+    if rating not in range(1, 6):
+        raise errors.ActionError(RATING_RANGE, field="rating")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint)
+        if current.status != Status.SELESAI:
+            raise errors.ActionError(RATE_ONLY_CLOSED, code="illegal_transition")
+        current.rating = rating
+        current.save(update_fields=["rating", "updated_at"])
+        record_event(current, EventKind.RATED, at=at, label=REPORTER, public_note=comment.strip(), data={"rating": rating})
+    return _apply(current, complaint)

@@ -1,0 +1,60 @@
+"""Deadlines from the database's policies and holiday corrections, computed by the pure rules."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+
+from aduan.core.deadlines.holiday_source import build_calendar, year_is_confirmed
+from aduan.core.deadlines.rules import Due, DeadlineRule, Stage, Unit, closure_due, compute_due
+from aduan.taxonomy.models import DeadlineClass, DeadlinePolicy, HolidayOverride
+
+_SEVERITY_ORDER = ["ringan", "sedang", "berat", "sangat_berat"]
+
+
+def _clock(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def working_calendar():
+    """The national calendar corrected by the administrators' overrides (one small query)."""
+    overrides = HolidayOverride.objects.values_list("day", "is_day_off", "name")
+    return build_calendar(
+        overrides=list(overrides),
+        office_opens=_clock(settings.ADUAN["OFFICE_OPENS"]),
+        office_closes=_clock(settings.ADUAN["OFFICE_CLOSES"]),
+    )
+
+
+def default_policy() -> DeadlinePolicy:
+    policy = DeadlinePolicy.objects.filter(slug=settings.ADUAN["DEFAULT_POLICY"]).first()
+    return policy or DeadlinePolicy.objects.filter(is_default=True).first() or DeadlinePolicy.objects.first()
+
+
+def rule_for(policy: DeadlinePolicy, severity: str) -> DeadlineRule:
+    """The policy's class for this severity; a severity it lacks falls back to its heaviest class."""
+    classes = {c.severity: c for c in DeadlineClass.objects.filter(policy=policy).prefetch_related("stages")}
+    chosen = classes.get(severity)
+    if chosen is None:
+        defined = sorted(classes, key=_SEVERITY_ORDER.index)
+        chosen = classes[defined[-1]]
+    stages = tuple(Stage(name=s.name, amount=s.amount) for s in chosen.stages.all())
+    return DeadlineRule(unit=Unit(chosen.unit), amount=chosen.amount, stages=stages)
+
+
+def due_for(received_at: datetime, policy: DeadlinePolicy, severity: str, calendar=None) -> Due:
+    return compute_due(received_at, rule_for(policy, severity), calendar or working_calendar())
+
+
+def closure_window_end(followed_up_at: datetime, calendar=None) -> datetime:
+    return closure_due(
+        followed_up_at,
+        settings.ADUAN["CLOSURE_WINDOW"],
+        Unit(settings.ADUAN["CLOSURE_WINDOW_UNIT"]),
+        calendar or working_calendar(),
+    )
+
+
+def calendar_is_confirmed(year: int) -> bool:
+    """False for a year whose cuti bersama the government has not decreed yet: deadlines are provisional."""
+    return year_is_confirmed(year)

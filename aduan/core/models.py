@@ -1,0 +1,178 @@
+"""The complaint, its stages, attachments and its append-only timeline."""
+
+from django.conf import settings
+from django.db import models
+
+from aduan.core.enums import Channel, EventKind, IndirectSource, Severity, Status
+from aduan.regions.timezones import zone_for
+
+
+class Complaint(models.Model):
+    # Read out over the phone, not guessable: see aduan/core/tracking.py.
+    tracking_number = models.CharField(max_length=11, unique=True)
+    # Only confidential complaints have one: /lacak/ asks for it before showing anything.
+    access_secret_hash = models.CharField(max_length=128, blank=True)
+    # SPEC R22: the receiving unit's register ("buku register"), numbered per year.
+    receiving_unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="received_complaints")
+    register_year = models.PositiveSmallIntegerField()
+    register_seq = models.PositiveIntegerField()
+    handling_unit = models.ForeignKey(
+        "organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="handled_complaints",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_complaints",
+    )
+
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    indirect_source = models.CharField(max_length=16, choices=IndirectSource.choices, blank=True)
+    source_reference = models.CharField(max_length=300, blank=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="filed_complaints",
+        help_text="The officer or pendamping who digitised or filed it on the reporter's behalf.",
+    )
+    program = models.ForeignKey("taxonomy.Program", on_delete=models.PROTECT)
+    category_type = models.ForeignKey("taxonomy.CategoryType", null=True, blank=True, on_delete=models.PROTECT)
+    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.PROTECT)
+    severity = models.CharField(max_length=12, choices=Severity.choices)
+    policy = models.ForeignKey("taxonomy.DeadlinePolicy", on_delete=models.PROTECT)
+
+    # SPEC R6: anonymous stores no identity at all; confidential stores it, shown only to handlers.
+    anonymous = models.BooleanField(default=False)
+    confidential = models.BooleanField(default=False)
+    reporter_name = models.CharField(max_length=150, blank=True)
+    reporter_nik = models.CharField(max_length=16, blank=True)
+    reporter_kk = models.CharField(max_length=16, blank=True)
+    reporter_kks = models.CharField(max_length=16, blank=True)
+    reporter_phone = models.CharField(max_length=20, blank=True, db_index=True)
+    reporter_email = models.EmailField(blank=True)
+    reporter_address = models.CharField(max_length=300, blank=True)
+
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT)
+    location_text = models.CharField(max_length=300, blank=True)
+    location_needs_review = models.BooleanField(default=False)
+
+    text = models.TextField()
+    received_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    closure_due_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    warned_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.BELUM)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    # Idempotency: a gateway's retry carries the same key and must not file twice.
+    external_id = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = "pengaduan"
+        verbose_name_plural = "pengaduan"
+        constraints = [
+            models.UniqueConstraint(fields=["receiving_unit", "register_year", "register_seq"], name="one_register_number"),
+        ]
+        indexes = [
+            models.Index(fields=["handling_unit", "status", "due_at"], name="queue_by_due"),
+            models.Index(fields=["status", "due_at"], name="open_by_due"),
+            models.Index(fields=["status", "closure_due_at"], name="closure_window"),
+            models.Index(fields=["received_at"], name="received"),
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+    @property
+    def register_number(self) -> str:
+        return f"{self.register_seq:05d}/{self.receiving_unit.code.upper()}/{self.register_year}"
+
+    @property
+    def local_zone(self):
+        return zone_for(self.region_id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != Status.SELESAI
+
+
+class ComplaintStage(models.Model):
+    """A staged deadline (PKH: 5/3/15/3 working days), each stage with its own due date."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=120)
+    due_at = models.DateTimeField()
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order"]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"lampiran/{instance.complaint.received_at:%Y/%m}/{instance.complaint.tracking_number}/{filename}"
+
+
+class Attachment(models.Model):
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Events are history: they are never updated.")
+
+    def delete(self):
+        raise TypeError("Events are history: they are never deleted.")
+
+
+class Event(models.Model):
+    """One row per change: the timeline, the reports and the notification outbox all read it."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=16, choices=EventKind.choices)
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor_label = models.CharField(max_length=150, blank=True, help_text="Who acted, as shown: an officer, 'Pelapor', 'Sistem'.")
+    from_status = models.CharField(max_length=8, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=8, choices=Status.choices, blank=True)
+    from_unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    to_unit = models.ForeignKey("organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True, help_text="Internal: officers only.")
+    public_note = models.TextField(blank=True, help_text="What the reporter reads.")
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["complaint", "at"], name="timeline"), models.Index(fields=["kind", "at"], name="event_kind_at")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Events are history: they are never edited.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Events are history: they are never deleted.")
+
+
+class RegisterCounter(models.Model):
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_counter_per_unit_year")]

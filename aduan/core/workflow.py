@@ -1,0 +1,99 @@
+"""The complaint lifecycle of SPEC R15 as one pure table.
+
+    belum ──follow_up──▶ proses ──(window passes)──▶ selesai
+                          ▲  │                         │
+                          │  └──rebut (in window)──┐   │
+                          └────────────────────────┘◀──reopen
+
+Disposition and escalation move a complaint between units without changing its status.
+No Django imports: the table and its guards are tested without a database.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class State(StrEnum):
+    BELUM = "belum"
+    PROSES = "proses"
+    SELESAI = "selesai"
+
+
+class Transition(StrEnum):
+    RECEIVE = "receive"
+    DISPOSE = "dispose"
+    RETURN = "return"
+    FOLLOW_UP = "follow_up"
+    REBUT = "rebut"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    ESCALATE = "escalate"
+
+
+TABLE: dict[tuple[State | None, Transition], State] = {
+    (None, Transition.RECEIVE): State.BELUM,
+    (State.BELUM, Transition.DISPOSE): State.BELUM,
+    (State.PROSES, Transition.DISPOSE): State.PROSES,
+    (State.BELUM, Transition.RETURN): State.BELUM,
+    (State.PROSES, Transition.RETURN): State.PROSES,
+    (State.BELUM, Transition.FOLLOW_UP): State.PROSES,
+    (State.PROSES, Transition.FOLLOW_UP): State.PROSES,
+    (State.PROSES, Transition.REBUT): State.PROSES,
+    (State.PROSES, Transition.CLOSE): State.SELESAI,
+    (State.SELESAI, Transition.REOPEN): State.PROSES,
+    (State.BELUM, Transition.ESCALATE): State.BELUM,
+    (State.PROSES, Transition.ESCALATE): State.PROSES,
+}
+
+# Error messages are constants: the pages show them, the tests assert them.
+ILLEGAL_TRANSITION = "Tindakan '{transition}' tidak dapat dilakukan pada pengaduan berstatus '{state}'."
+REBUT_WITHOUT_ANSWER = "Belum ada tindak lanjut yang dapat disanggah."
+REBUT_WINDOW_CLOSED = "Masa sanggah sudah berakhir; pengaduan ini sudah dianggap selesai."
+CLOSE_WHILE_REBUTTED = "Sanggahan pelapor belum dijawab; pengaduan belum dapat ditutup."
+
+
+class IllegalTransition(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def next_state(current: State | None, transition: Transition) -> State:
+    try:
+        return TABLE[(current, transition)]
+    except KeyError:
+        label = current.value if current else "baru"
+        raise IllegalTransition(ILLEGAL_TRANSITION.format(transition=transition.value, state=label)) from None
+
+
+@dataclass(frozen=True)
+class Window:
+    """The automatic-closure window a follow-up opens (None when no follow-up is awaiting objection)."""
+
+    closes_at: datetime | None
+
+    def is_open(self, now: datetime) -> bool:
+        return self.closes_at is not None and now < self.closes_at
+
+    def has_passed(self, now: datetime) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
+
+
+def check_rebuttal(state: State, window: Window, now: datetime) -> None:
+    next_state(state, Transition.REBUT)
+    if window.closes_at is None:
+        raise IllegalTransition(REBUT_WITHOUT_ANSWER)
+    if not window.is_open(now):
+        raise IllegalTransition(REBUT_WINDOW_CLOSED)
+
+
+def check_closure(state: State, window: Window) -> None:
+    """An officer may close early; a rebutted complaint must be answered again first."""
+    next_state(state, Transition.CLOSE)
+    if window.closes_at is None:
+        raise IllegalTransition(CLOSE_WHILE_REBUTTED)
+
+
+def closes_automatically(state: State, window: Window, now: datetime) -> bool:
+    return state is State.PROSES and window.has_passed(now)

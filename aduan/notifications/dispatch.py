@@ -1,0 +1,84 @@
+"""From a committed event to queued messages, and from a queued message to the wire."""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from aduan.core.enums import Channel
+from aduan.core.models import Event
+from aduan.notifications.messages import reporter_text
+from aduan.notifications.models import DeliveryStatus, Notification
+from aduan.notifications.transports import TRANSPORTS, TransportError
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6
+
+
+def reporter_address(complaint) -> tuple[str, str] | None:
+    """Answer by the channel the reporter came in on (an SMS by SMS, an email by email)."""
+    if complaint.anonymous:
+        return None
+    if complaint.channel == Channel.EMAIL and complaint.reporter_email:
+        return "email", complaint.reporter_email
+    if complaint.reporter_phone and "sms" in TRANSPORTS:
+        return "sms", complaint.reporter_phone
+    if complaint.reporter_email:
+        return "email", complaint.reporter_email
+    return None
+
+
+def event_committed(event_id: int) -> None:
+    event = Event.objects.select_related("complaint", "to_unit").get(pk=event_id)
+    text = reporter_text(event, closure_days=settings.ADUAN["CLOSURE_WINDOW"])
+    address = reporter_address(event.complaint) if text else None
+    if address is None:
+        return
+    transport, recipient = address
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                complaint=event.complaint, event=event, transport=transport, recipient=recipient,
+                subject=f"Pengaduan {event.complaint.tracking_number}", body=text,
+            )
+    except IntegrityError:
+        return  # already queued for this event
+    deliver.enqueue(notification.pk)
+
+
+@task()
+def deliver(notification_id: int) -> None:
+    """Send one message; a temporary failure is retried by the next `aduan sweep` with backoff."""
+    notification = Notification.objects.get(pk=notification_id)
+    if notification.status != DeliveryStatus.QUEUED:
+        return
+    transport = TRANSPORTS.get(notification.transport)
+    notification.attempts += 1
+    try:
+        if transport is None:
+            raise TransportError(f"transport {notification.transport!r} is not configured", permanent=False)
+        sent = transport(recipient=notification.recipient, subject=notification.subject,
+                         body=notification.body, notification_id=notification.pk)
+    except TransportError as error:
+        notification.last_error = str(error)[:300]
+        if error.permanent or notification.attempts >= MAX_ATTEMPTS:
+            notification.status = DeliveryStatus.FAILED
+        log.warning("notification %s attempt %s failed: %s", notification.pk, notification.attempts, error)
+    else:
+        notification.status = DeliveryStatus.SENT
+        notification.sent_at = timezone.now()
+        notification.gateway_reference = sent.reference
+    notification.save()
+
+
+def retry_due(now=None) -> int:
+    """Re-enqueue queued messages whose backoff (2^attempts minutes) has passed."""
+    now = now or timezone.now()
+    count = 0
+    for notification in Notification.objects.filter(status=DeliveryStatus.QUEUED, attempts__gt=0, attempts__lt=MAX_ATTEMPTS):
+        if notification.created_at + timezone.timedelta(minutes=2 ** notification.attempts) <= now:
+            deliver.enqueue(notification.pk)
+            count += 1
+    return count

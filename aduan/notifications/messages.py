@@ -1,0 +1,22 @@
+"""What the reporter is told, in Indonesian, short enough for one SMS where it can be."""
+
+from aduan.core.enums import EventKind
+
+FOLLOWED_UP = "Pengaduan {tracking}: {answer} Balas SANGGAH {tracking} <alasan> dalam {days} hari bila belum sesuai."
+CLOSED = "Pengaduan {tracking} selesai. Terima kasih."
+ESCALATED = "Pengaduan {tracking} masih diproses dan diteruskan ke {unit}. Mohon menunggu."
+OVERDUE = "Pengaduan {tracking} masih dalam proses; penanganannya melebihi tenggat. Mohon maaf atas keterlambatan."
+
+
+def reporter_text(event, *, closure_days: int) -> str | None:
+    complaint = event.complaint
+    tracking = complaint.tracking_number
+    if event.kind == EventKind.FOLLOWED_UP:
+        return FOLLOWED_UP.format(tracking=tracking, answer=event.public_note.strip(), days=closure_days)
+    if event.kind == EventKind.CLOSED and event.data.get("automatic"):
+        return CLOSED.format(tracking=tracking)
+    if event.kind == EventKind.ESCALATED and event.to_unit_id:
+        return ESCALATED.format(tracking=tracking, unit=event.to_unit.name)
+    if event.kind == EventKind.WARNED and event.data.get("overdue"):
+        return OVERDUE.format(tracking=tracking)
+    return None

@@ -1,0 +1,78 @@
+"""Complaint units, their people and roles (SPEC R14, R16, R25, R31)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class UnitKind(models.TextChoices):
+    ADMIN_UTAMA = "admin_utama", "Admin Utama (Kemendagri)"
+    TIKOR_PUSAT = "tikor_pusat", "Tim Koordinasi Pusat"
+    KEMENSOS = "kemensos", "Kementerian Sosial"
+    UPPKH_PUSAT = "uppkh_pusat", "UPPKH Pusat"
+    TIKOR_TEKNIS_PUSAT = "tikor_teknis_pusat", "Tim Koordinasi Teknis Pusat"
+    BANK = "bank", "Bank penyalur"
+    BULOG = "bulog", "Perum BULOG"
+    POS = "pos", "PT Pos Indonesia"
+    DINSOS_PROVINSI = "dinsos_provinsi", "Dinas Sosial Provinsi"
+    TIKOR_PROVINSI = "tikor_provinsi", "Tikor Provinsi"
+    DINSOS_KABKOTA = "dinsos_kabkota", "Dinas Sosial Kabupaten/Kota"
+    UPPKH_KABKOTA = "uppkh_kabkota", "UPPKH Kabupaten/Kota"
+    TIKOR_KABKOTA = "tikor_kabkota", "Tikor Kabupaten/Kota"
+    PENDAMPING = "pendamping", "Pendamping PKH (kecamatan)"
+
+
+class Role(models.TextChoices):
+    PEJABAT_PENGELOLA = "pejabat_pengelola", "Pejabat Pengelola"
+    ADMINISTRATOR = "administrator", "Administrator"
+    FRONT_OFFICE = "front_office", "Petugas front office"
+    BACK_OFFICE = "back_office", "Petugas back office"
+    SUPERVISOR = "supervisor", "Pengawas (baca saja)"
+    PENDAMPING = "pendamping", "Pendamping PKH"
+    KETUA_KELOMPOK = "ketua_kelompok", "Ketua Kelompok"
+
+
+class Unit(models.Model):
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=24, choices=UnitKind.choices, db_index=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    # The region subtree the unit answers for; empty for national bodies.
+    region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="units")
+    # Public channels (SPEC R31).
+    address = models.CharField(max_length=300, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    whatsapp = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    social_media = models.CharField(max_length=200, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "unit"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "region"], name="one_regional_unit_per_kind_and_region",
+                                    condition=models.Q(region__isnull=False) & ~models.Q(kind="pendamping")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = "keanggotaan unit"
+        verbose_name_plural = "keanggotaan unit"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="one_role_once_per_unit"),
+            # R25: exactly one accountable officer per unit.
+            models.UniqueConstraint(fields=["unit"], condition=models.Q(role="pejabat_pengelola"),
+                                    name="one_pejabat_pengelola_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} {self.unit}"
