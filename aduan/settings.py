@@ -139,6 +139,7 @@ TIME_ZONE = "Asia/Jakarta"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(env_str("ADUAN_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {

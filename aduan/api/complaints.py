@@ -1,5 +1,5 @@
 from django.http import Http404
-from ninja import Router
+from ninja import Router, Status
 
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintIn, ComplaintOut
@@ -41,7 +41,7 @@ def create_complaint(request, payload: ComplaintIn):
     result = complaint_receive(message=message, receiving_unit=filing[0].unit if filing else None, actor=request.user)
     complaint = with_related(type(result.complaint).objects).get(pk=result.complaint.pk)
     body = complaint_dict(complaint, request.user) | {"access_secret": result.access_secret}
-    return (201 if result.created else 200), body
+    return Status(201 if result.created else 200, body)
 
 
 @router.get("/complaints/{tracking_number}", response={200: ComplaintOut, 404: Error})

@@ -5,10 +5,9 @@ from datetime import datetime, time
 from django.conf import settings
 
 from aduan.core.deadlines.holiday_source import build_calendar, year_is_confirmed
+from aduan.core.deadlines import rules
 from aduan.core.deadlines.rules import Due, DeadlineRule, Stage, Unit, closure_due, compute_due
 from aduan.taxonomy.models import DeadlineClass, DeadlinePolicy, HolidayOverride
-
-_SEVERITY_ORDER = ["ringan", "sedang", "berat", "sangat_berat"]
 
 
 def _clock(value: str) -> time:
@@ -33,13 +32,14 @@ def default_policy() -> DeadlinePolicy:
 
 def rule_for(policy: DeadlinePolicy, severity: str) -> DeadlineRule:
     """The policy's class for this severity; a severity it lacks falls back to its heaviest class."""
-    classes = {c.severity: c for c in DeadlineClass.objects.filter(policy=policy).prefetch_related("stages")}
-    chosen = classes.get(severity)
-    if chosen is None:
-        defined = sorted(classes, key=_SEVERITY_ORDER.index)
-        chosen = classes[defined[-1]]
-    stages = tuple(Stage(name=s.name, amount=s.amount) for s in chosen.stages.all())
-    return DeadlineRule(unit=Unit(chosen.unit), amount=chosen.amount, stages=stages)
+    classes = DeadlineClass.objects.filter(policy=policy).prefetch_related("stages")
+    defined = {
+        c.severity: DeadlineRule(
+            unit=Unit(c.unit), amount=c.amount, stages=tuple(Stage(name=s.name, amount=s.amount) for s in c.stages.all()),
+        )
+        for c in classes
+    }
+    return rules.rule_for(defined, severity)
 
 
 def due_for(received_at: datetime, policy: DeadlinePolicy, severity: str, calendar=None) -> Due:
@@ -47,12 +47,10 @@ def due_for(received_at: datetime, policy: DeadlinePolicy, severity: str, calend
 
 
 def closure_window_end(followed_up_at: datetime, calendar=None) -> datetime:
-    return closure_due(
-        followed_up_at,
-        settings.ADUAN["CLOSURE_WINDOW"],
-        Unit(settings.ADUAN["CLOSURE_WINDOW_UNIT"]),
-        calendar or working_calendar(),
-    )
+    unit = Unit(settings.ADUAN["CLOSURE_WINDOW_UNIT"])
+    if calendar is None and unit is not Unit.CALENDAR_DAYS:
+        calendar = working_calendar()  # calendar days need no holidays, so no query
+    return closure_due(followed_up_at, settings.ADUAN["CLOSURE_WINDOW"], unit, calendar)
 
 
 def calendar_is_confirmed(year: int) -> bool:
