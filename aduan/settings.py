@@ -4,8 +4,9 @@ DEBUG is off unless ADUAN_DEBUG=1. Outside the embedded demo (ADUAN_DEMO=1, set 
 a SECRET_KEY must be given, directly or through SECRET_KEY_FILE.
 """
 
-from pathlib import Path
 import os
+import sys
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -40,7 +41,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("ADUAN_DEBUG")
 DEMO = env_bool("ADUAN_DEMO")
-TESTING = env_bool("ADUAN_TESTING")
+# Under pytest the suite is the test run, however it was started.
+TESTING = env_bool("ADUAN_TESTING") or "pytest" in sys.modules
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
