@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "aduan.taxonomy",
     "aduan.organisation",
     "aduan.core",
+    "aduan.casework",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "aduan.api.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,12 +153,36 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Shared by every web process (the public pages' rate limits live here); `aduan setup` and the
+# test runner create its table with createcachetable.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "aduan_cache",
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": env_str("ADUAN_TASKS_BACKEND")
         or ("django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Outbound email (acknowledgements and answers to email reporters) through EMAIL_HOST; the
+# embedded demo without one prints them instead. Inbound mail: `aduan intake_mail` (aduan/intake/email).
+EMAIL_HOST = env_str("EMAIL_HOST", "") or "localhost"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if (DEMO or DEBUG) and not env_str("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pengaduan Bansos <pengaduan@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("ADUAN_SECURE_COOKIES")
@@ -181,6 +207,18 @@ ADUAN = {
     "WARN_AT_FRACTION": float(env_str("ADUAN_WARN_AT_FRACTION", "0.75")),
     "SMS_SHORT_CODE": env_str("ADUAN_SMS_SHORT_CODE", "1708"),
 }
+
+# --- SMS gateways (deploy/sms.md) -------------------------------------------------------
+# Who may deliver SMS to /sms/<gateway>/: "name:user:secret" entries, comma-separated, e.g.
+# "kannel:kannel:Mo3Pass,webhook::long-random-token" (aduan/intake/sms/access.py). Empty: none.
+ADUAN_SMS_GATEWAYS = env_str("ADUAN_SMS_GATEWAYS", "")
+# Outbound SMS through Kannel's sendsms; without a URL the "sms" transport is not registered.
+ADUAN_KANNEL_SENDSMS_URL = env_str("ADUAN_KANNEL_SENDSMS_URL", "")
+ADUAN_KANNEL_SENDSMS_USER = env_str("ADUAN_KANNEL_SENDSMS_USER", "aduan")
+ADUAN_KANNEL_SENDSMS_PASSWORD = env_str("ADUAN_KANNEL_SENDSMS_PASSWORD", "")
+ADUAN_SMS_SENDER = env_str("ADUAN_SMS_SENDER") or ADUAN["SMS_SHORT_CODE"]
+# Where Kannel reaches this app for delivery reports, e.g. https://aduan.example.go.id
+ADUAN_PUBLIC_URL = env_str("ADUAN_PUBLIC_URL", "")
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
 """The benchmark's sections; each yields printable lines `name: value`."""
 
+import logging
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -75,6 +76,7 @@ def seed_complaints(n: int) -> None:
                 closed_at=received + timedelta(days=15) if status == Status.SELESAI else None,
             ))
         Complaint.objects.bulk_create(rows, batch_size=BATCH)
+    sync_register_counters()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE core_complaint")
@@ -106,4 +108,111 @@ def core(world: World):
     yield f"unit_open_queue_first_page_ms: median {median:.2f}, p95 {p95:.2f} ({open_count:,} open in the unit)"
 
 
-SECTIONS = [("core", core)]
+def sms_samples(count: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
+    """(province, kab/kota, kecamatan, desa) as citizens type them: "Kabupaten" left out, case varied."""
+    names = dict(Region.objects.filter(level__lte=3).values_list("code", "name"))
+    villages = list(Region.objects.filter(level=4).values_list("code", "name")[:: max(1, 83762 // (count * 4))])
+    samples = []
+    for code, desa in rng.sample(villages, min(count, len(villages))):
+        province, regency, district = (names[code[:2]], names[code[:5]], names[code[:8]])
+        regency = regency.removeprefix("Kabupaten ")
+        samples.append(tuple(rng.choice([n, n.upper(), n.lower()]) for n in (province, regency, district, desa)))
+    return samples
+
+
+def sync_register_counters() -> None:
+    """Bulk-seeded rows number the national register without its counter: advance it past them."""
+    from django.db.models import Max
+
+    from aduan.core.models import RegisterCounter
+
+    national = Unit.objects.get(code="admin-utama")
+    taken = Complaint.objects.filter(receiving_unit=national).values("register_year").annotate(last=Max("register_seq"))
+    for row in taken:
+        counter, _ = RegisterCounter.objects.get_or_create(unit=national, year=row["register_year"])
+        if counter.last < row["last"]:
+            RegisterCounter.objects.filter(pk=counter.pk).update(last=row["last"])
+
+
+def sms(world: World):
+    """SMS intake end to end: parse, resolve, file, reply — through the pipeline and through /sms/kannel/."""
+    import base64
+    import time
+    import uuid
+
+    from django.test import override_settings
+
+    from aduan.intake.sms.pipeline import handle_inbound_sms
+    from aduan.regions.resolver import get_resolver, reset_resolver
+
+    logging.getLogger("aduan.intake.sms.pipeline").setLevel(logging.WARNING)  # one INFO line per SMS
+    rng = random.Random(1708)
+    reset_resolver()
+    started = time.perf_counter()
+    resolver = get_resolver()
+    yield f"sms_resolver_build_s: {time.perf_counter() - started:.1f} (from the Region table)"
+
+    samples = sms_samples(500, rng)
+    started = time.perf_counter()
+    resolutions = [resolver.resolve(parts) for parts in samples * 4]
+    elapsed = time.perf_counter() - started
+    to_desa = sum(r.level == 4 and not r.needs_review for r in resolutions) / len(resolutions)
+    yield f"sms_resolutions_per_s: {len(resolutions) / elapsed:,.0f} ({to_desa:.0%} to a desa without review)"
+
+    def texts(count):
+        for i in range(count):
+            parts = samples[i % len(samples)]
+            yield f"NT #{'#'.join(parts)}#No.KKS 3235{i:012d} Saldo belum masuk dua bulan, e-Warong tutup"
+
+    run_id = uuid.uuid4().hex[:8]
+    count = 300
+    started = time.perf_counter()
+    for i, text in enumerate(texts(count)):
+        outcome = handle_inbound_sms(gateway="bench", message_id=f"{run_id}-{i}", sender=f"0812{i:08d}", text=text)
+        assert outcome.tracking_number, outcome.reply
+    elapsed = time.perf_counter() - started
+    yield f"sms_pipeline_messages_per_s: {count / elapsed:.0f} ({elapsed / count * 1000:.1f} ms each, {count} filed)"
+
+    started = time.perf_counter()
+    for i in range(count):
+        handle_inbound_sms(gateway="bench", message_id=f"{run_id}-{i}", sender=f"0812{i:08d}", text="")
+    elapsed = time.perf_counter() - started
+    yield f"sms_gateway_retries_per_s: {count / elapsed:.0f} (same message id: answered from the stored reply)"
+
+    auth = "Basic " + base64.b64encode(b"kannel:bench-pass").decode()
+    client = Client(HTTP_AUTHORIZATION=auth)
+    with override_settings(ADUAN_SMS_GATEWAYS="kannel:kannel:bench-pass"):
+        started = time.perf_counter()
+        for i, text in enumerate(texts(count)):
+            response = client.post(f"/sms/kannel/?id={run_id}-http-{i}&from=%2B62813{i:08d}&to=1708&coding=0",
+                                   data=text.encode(), content_type="text/plain; charset=UTF-8")
+            assert response.status_code == 200, response.content
+        elapsed = time.perf_counter() - started
+    yield f"sms_kannel_endpoint_messages_per_s: {count / elapsed:.0f} ({elapsed / count * 1000:.1f} ms each, HTTP in-process)"
+
+
+def queue(world: World):
+    """The officer's queue page and the API list, as the unit's officer sees them."""
+    from bench.__main__ import timed
+
+    page_client = Client()
+    page_client.force_login(world.user)
+
+    def queue_page():
+        response = page_client.get("/petugas/")
+        assert response.status_code == 200
+
+    median, p95 = timed(queue_page, 50)
+    yield f"queue_page_ms: median {median:.1f}, p95 {p95:.1f} (/petugas/, 25 rows, counts by status)"
+
+    api_client = Client(HTTP_AUTHORIZATION=f"Bearer {world.token}")
+
+    def api_list():
+        response = api_client.get("/api/v1/complaints?limit=25")
+        assert response.status_code == 200, response.content
+
+    median, p95 = timed(api_list, 50)
+    yield f"api_list_ms: median {median:.1f}, p95 {p95:.1f} (/api/v1/complaints?limit=25)"
+
+
+SECTIONS = [("core", core), ("queue", queue), ("sms", sms)]

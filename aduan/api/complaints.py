@@ -1,6 +1,7 @@
 from django.http import Http404
 from ninja import Router, Status
 
+from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintIn, ComplaintOut
 from aduan.api.serializers import complaint_dict, with_related
@@ -25,6 +26,7 @@ def get_visible(request, tracking_number: str):
 
 
 @router.post("/complaints", response={201: ComplaintOut, 200: ComplaintOut, 400: Error, 403: Error, 422: Error})
+@scopes.require_scope(scopes.COMPLAINTS_WRITE)
 def create_complaint(request, payload: ComplaintIn):
     """File a complaint received by the caller's unit. A repeated `external_id` returns the first (200)."""
     filing = [m for m in user_units(request.user) if m.role in FILING_ROLES]
@@ -45,5 +47,6 @@ def create_complaint(request, payload: ComplaintIn):
 
 
 @router.get("/complaints/{tracking_number}", response={200: ComplaintOut, 404: Error})
+@scopes.require_scope(scopes.COMPLAINTS_READ)
 def get_complaint(request, tracking_number: str):
     return complaint_dict(get_visible(request, tracking_number), request.user)

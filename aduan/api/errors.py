@@ -21,10 +21,30 @@ class Forbidden(Exception):
     pass
 
 
+class ApiError(Exception):
+    """A refusal that carries its own HTTP status and machine-readable code (e.g. insufficient_scope)."""
+
+    status = 400
+    code = "invalid"
+
+    def __init__(self, message: str, *, code: str | None = None, status: int | None = None,
+                 field: str | None = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.code
+        self.status = status or self.status
+        self.field = field
+        self.headers = headers or {}
+
+
+# ActionError codes that are not a plain 400.
+ACTION_ERROR_STATUS = {"illegal_transition": 409, "conflict": 409, "too_large": 413, "unsupported_media_type": 415}
+
+
 def install(api: NinjaAPI) -> None:
     @api.exception_handler(ActionError)
     def action_error(request, exc: ActionError):
-        status = 409 if exc.code in {"illegal_transition", "conflict"} else 400
+        status = ACTION_ERROR_STATUS.get(exc.code, 400)
         return api.create_response(request, {"code": exc.code, "message": exc.message, "field": exc.field}, status=status)
 
     @api.exception_handler(ValidationError)
@@ -40,6 +60,15 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(AuthenticationError)
     def unauthorized(request, exc):
         return api.create_response(request, {"code": "unauthorized", "message": UNAUTHORIZED}, status=401)
+
+    @api.exception_handler(ApiError)
+    def api_error(request, exc: ApiError):
+        response = api.create_response(
+            request, {"code": exc.code, "message": exc.message, "field": exc.field}, status=exc.status,
+        )
+        for name, value in exc.headers.items():
+            response[name] = value
+        return response
 
     @api.exception_handler(Forbidden)
     def forbidden(request, exc):

@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from aduan.api import complaints, errors, regions
+from aduan.api import attachments, complaints, errors, handling, regions, taxonomy
 from aduan.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -13,3 +13,6 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", complaints.router)
 api.add_router("", regions.router)
+api.add_router("", attachments.router)
+api.add_router("", taxonomy.router)
+api.add_router("", handling.router)

@@ -17,6 +17,8 @@ def reporter_dict(complaint: Complaint, user) -> dict:
         "address": complaint.reporter_address,
     }
     masked = complaint.confidential and not may_see_identity(user, complaint)
+    if complaint.confidential and not masked:
+        privacy.record_identity_view(user=user, complaint=complaint, where="api")  # UU PDP audit
     if masked:
         fields = {
             "name": privacy.mask_name(fields["name"]), "nik": privacy.mask_number(fields["nik"]),
@@ -27,18 +29,21 @@ def reporter_dict(complaint: Complaint, user) -> dict:
     return {"anonymous": complaint.anonymous, "confidential": complaint.confidential, "masked": masked, **fields}
 
 
+def event_dict(event, zone) -> dict:
+    return {
+        "kind": event.kind, "at": _local(event.at, zone), "actor": event.actor_label,
+        "from_status": event.from_status, "to_status": event.to_status,
+        "from_unit": event.from_unit.name if event.from_unit_id else None,
+        "to_unit": event.to_unit.name if event.to_unit_id else None,
+        "public_note": event.public_note, "note": event.note,
+    }
+
+
 def complaint_dict(complaint: Complaint, user, *, with_events: bool = True) -> dict:
     zone = complaint.local_zone
     events = []
     if with_events:
-        for event in complaint.events.all():
-            events.append({
-                "kind": event.kind, "at": _local(event.at, zone), "actor": event.actor_label,
-                "from_status": event.from_status, "to_status": event.to_status,
-                "from_unit": event.from_unit.name if event.from_unit_id else None,
-                "to_unit": event.to_unit.name if event.to_unit_id else None,
-                "public_note": event.public_note, "note": event.note,
-            })
+        events = [event_dict(event, zone) for event in complaint.events.all()]
     return {
         "tracking_number": complaint.tracking_number,
         "register_number": complaint.register_number,

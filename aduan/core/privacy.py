@@ -38,3 +38,14 @@ _DIGIT_RUNS = re.compile(r"\d[\d .-]{8,}\d")
 def scrub(text: str) -> str:
     """Mask long digit runs (NIK, KKS, phone numbers) in free text bound for logs."""
     return _DIGIT_RUNS.sub(lambda m: mask_number(re.sub(r"\D", "", m.group())), text)
+
+
+def record_identity_view(*, user, complaint, where: str = "web", at=None) -> None:
+    """UU PDP audit: one row each time a confidential reporter's identity is shown whole."""
+    from django.utils import timezone
+
+    from aduan.organisation.models import IdentityView
+
+    if not getattr(complaint, "confidential", False) or not getattr(user, "is_authenticated", False):
+        return
+    IdentityView.objects.create(user=user, complaint=complaint, where=where, at=at or timezone.now())

@@ -1,11 +1,18 @@
-"""What `aduan sweep` does, in order. Safe to run from several workers at once: each step re-checks
-under a row lock."""
+"""What `aduan sweep` does, in order. Safe to run from several workers at once and to run again:
+each step re-checks every complaint under its row lock, and each writes at most one event per
+complaint per deadline.
+
+Order matters: closing first removes answered complaints from the deadline steps; escalating
+before announcing means the reporter of an escalated complaint hears "diteruskan ke …" (its own
+message) and only a complaint already at the top of its ladder gets the "melebihi tenggat" one.
+"""
 
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from aduan.core.actions import complaint_close_expired
+from aduan.core.actions.overdue import complaint_announce_overdue, complaint_escalate_overdue, complaint_warn_approaching
 
 
 @dataclass
@@ -16,8 +23,13 @@ class SweepReport:
         return [f"{name}: {count}" for name, count in self.counts.items()]
 
 
-# Further steps (deadline warnings, escalation) register here, each `fn(now) -> int`.
-STEPS: list[tuple[str, object]] = [("ditutup otomatis", lambda now: complaint_close_expired(now=now))]
+# Each step is `fn(now) -> int`, the number of complaints it moved.
+STEPS: list[tuple[str, object]] = [
+    ("ditutup otomatis", lambda now: complaint_close_expired(now=now)),
+    ("dieskalasi (lewat tenggat)", lambda now: complaint_escalate_overdue(now=now)),
+    ("pelapor diberi tahu (lewat tenggat)", lambda now: complaint_announce_overdue(now=now)),
+    ("peringatan tenggat", lambda now: complaint_warn_approaching(now=now)),
+]
 
 
 def run_sweep(now=None) -> SweepReport:

@@ -21,7 +21,7 @@ def reporter_address(complaint) -> tuple[str, str] | None:
     """Answer by the channel the reporter came in on (an SMS by SMS, an email by email)."""
     if complaint.anonymous:
         return None
-    if complaint.channel == Channel.EMAIL and complaint.reporter_email:
+    if complaint.channel in (Channel.EMAIL, Channel.WEB) and complaint.reporter_email:
         return "email", complaint.reporter_email
     if complaint.reporter_phone and "sms" in TRANSPORTS:
         return "sms", complaint.reporter_phone
@@ -70,7 +70,10 @@ def deliver(notification_id: int) -> None:
         notification.status = DeliveryStatus.SENT
         notification.sent_at = timezone.now()
         notification.gateway_reference = sent.reference
-    notification.save()
+    fields = ("attempts", "last_error", "sent_at", "gateway_reference")
+    Notification.objects.filter(pk=notification.pk).update(**{name: getattr(notification, name) for name in fields})
+    # Only from "queued": a fast gateway's delivery report may already have written "delivered".
+    Notification.objects.filter(pk=notification.pk, status=DeliveryStatus.QUEUED).update(status=notification.status)
 
 
 def retry_due(now=None) -> int:

@@ -6,11 +6,20 @@ FOLLOWED_UP = "Pengaduan {tracking}: {answer} Balas SANGGAH {tracking} <alasan> 
 CLOSED = "Pengaduan {tracking} selesai. Terima kasih."
 ESCALATED = "Pengaduan {tracking} masih diproses dan diteruskan ke {unit}. Mohon menunggu."
 OVERDUE = "Pengaduan {tracking} masih dalam proses; penanganannya melebihi tenggat. Mohon maaf atas keterlambatan."
+# The website already showed the number; this keeps it where the reporter will find it. SMS
+# reporters get their number in the gateway's reply, so they are not acknowledged twice.
+RECEIVED = (
+    "Pengaduan Anda sudah kami terima dengan nomor {tracking}. Simpan nomor ini. "
+    "Pantau di halaman Lacak situs Pengaduan Bansos, atau kirim SMS CEK {tracking} ke 1708."
+)
+ACKNOWLEDGED_CHANNELS = frozenset({"web", "email"})
 
 
 def reporter_text(event, *, closure_days: int) -> str | None:
     complaint = event.complaint
     tracking = complaint.tracking_number
+    if event.kind == EventKind.RECEIVED:
+        return acknowledgement_text(event)
     if event.kind == EventKind.FOLLOWED_UP:
         return FOLLOWED_UP.format(tracking=tracking, answer=event.public_note.strip(), days=closure_days)
     if event.kind == EventKind.CLOSED and event.data.get("automatic"):
@@ -20,3 +29,13 @@ def reporter_text(event, *, closure_days: int) -> str | None:
     if event.kind == EventKind.WARNED and event.data.get("overdue"):
         return OVERDUE.format(tracking=tracking)
     return None
+
+
+def acknowledgement_text(event) -> str | None:
+    complaint = event.complaint
+    if event.kind != EventKind.RECEIVED or complaint.channel not in ACKNOWLEDGED_CHANNELS:
+        return None
+    if complaint.anonymous or not complaint.reporter_email:
+        return None
+    return RECEIVED.format(tracking=complaint.tracking_number)
+

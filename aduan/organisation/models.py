@@ -76,3 +76,26 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} {self.unit}"
+
+
+class IdentityView(models.Model):
+    """One row each time someone is shown a confidential reporter's identity (SPEC R6, UU PDP):
+    the audit trail of who saw it, when, and through which door. Never edited."""
+
+    class Where(models.TextChoices):
+        WEB = "web", "Halaman petugas"
+        API = "api", "API"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    complaint = models.ForeignKey("core.Complaint", on_delete=models.CASCADE, related_name="identity_views")
+    at = models.DateTimeField(db_index=True)
+    where = models.CharField(max_length=8, choices=Where.choices)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = "akses identitas rahasia"
+        verbose_name_plural = "akses identitas rahasia"
+        indexes = [models.Index(fields=["complaint", "at"], name="identity_view_by_complaint")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.complaint_id} ({self.where}, {self.at:%Y-%m-%d %H:%M})"

@@ -46,3 +46,11 @@ def test_regions_load_with_the_official_counts_and_a_second_run_adds_nothing():
     assert Region.objects.get(code="91.71").timezone == "Asia/Jayapura"
     assert Region.objects.get(code="73.71").timezone == "Asia/Makassar"
     assert Region.objects.get(code="35.06.10.2005").parent.parent_id == "35.06"
+
+
+def test_aduan_token_can_limit_a_token_to_scopes(kediri_officer, capsys):
+    call_command("token", "petugas-kediri", "--scope", "complaints:read")
+    raw = capsys.readouterr().out.strip()
+    assert ApiToken.objects.authenticate(raw).scopes == ["complaints:read"]
+    with pytest.raises(Exception, match="tidak dikenal|unknown|Unknown"):
+        call_command("token", "petugas-kediri", "--scope", "semua")

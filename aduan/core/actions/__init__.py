@@ -3,7 +3,7 @@
 Web pages, the API, SMS, email and the sweep all call these; nothing else writes `status`.
 """
 
-from aduan.core.actions.handling import complaint_dispose
+from aduan.core.actions.handling import complaint_dispose, complaint_escalate, complaint_return
 from aduan.core.actions.intake import ReceiveResult, complaint_receive
 from aduan.core.actions.lifecycle import (
     complaint_close,
@@ -13,11 +13,21 @@ from aduan.core.actions.lifecycle import (
     complaint_rebut,
     complaint_reopen,
 )
+from aduan.core.actions.overdue import (
+    complaint_announce_overdue,
+    complaint_escalate_overdue,
+    complaint_warn_approaching,
+)
 
 __all__ = [
     "ReceiveResult",
     "complaint_receive",
     "complaint_dispose",
+    "complaint_return",
+    "complaint_escalate",
+    "complaint_escalate_overdue",
+    "complaint_announce_overdue",
+    "complaint_warn_approaching",
     "complaint_follow_up",
     "complaint_rebut",
     "complaint_close",

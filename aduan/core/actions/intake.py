@@ -165,7 +165,7 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> 
     )
     if complaint.confidential:
         access_secret = message.confidential_secret or new_access_secret()
-    for _ in range(5):
+    for attempt in range(5):
         complaint.tracking_number = new_tracking_number()
         if access_secret:
             complaint.access_secret_hash = hash_secret(complaint.tracking_number, access_secret)
@@ -174,9 +174,10 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> 
                 complaint.save()
             break
         except IntegrityError:
-            if message.external_id and Complaint.objects.filter(external_id=message.external_id).exists():
+            # Only a tracking-number collision is worth another draw; anything else (a gateway
+            # retry that raced us, a register clash) goes up to the caller.
+            if attempt == 4 or not Complaint.objects.filter(tracking_number=complaint.tracking_number).exists():
                 raise
-            continue  # a tracking-number collision: draw again
     ComplaintStage.objects.bulk_create(
         ComplaintStage(complaint=complaint, order=i, name=name, due_at=at) for i, (name, at) in enumerate(due.stages, 1)
     )

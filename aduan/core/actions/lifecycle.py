@@ -39,6 +39,7 @@ def _refuse(error: IllegalTransition) -> errors.ActionError:
 def _apply(current: Complaint, complaint: Complaint) -> Complaint:
     """Copy the saved row back into the caller's instance, so it sees the new state."""
     complaint.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
+    complaint._state.fields_cache = dict(current._state.fields_cache)  # related objects too (handling_unit)
     return complaint
 
 

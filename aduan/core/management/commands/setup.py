@@ -10,6 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_demo, **options):
         call_command("migrate", verbosity=0)
+        call_command("createcachetable")
         call_command("load_regions")
         call_command("seed_taxonomy")
         call_command("seed_units")

@@ -10,10 +10,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--name", default="cli")
+        parser.add_argument(
+            "--scope", action="append", default=[], dest="scopes",
+            help="limit the token, e.g. --scope complaints:write (repeatable); none = all the user's roles allow",
+        )
 
-    def handle(self, *args, username, name, **options):
+    def handle(self, *args, username, name, scopes, **options):
+        from aduan.api.scopes import validate_scopes
+
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Pengguna '{username}' tidak ditemukan.")
-        _, raw = ApiToken.issue(user, name)
+        try:
+            scopes = validate_scopes(scopes)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        _, raw = ApiToken.issue(user, name, scopes=scopes)
         self.stdout.write(raw)

@@ -1,0 +1,315 @@
+"""Handling across units (SPEC R14–R20, R25): the caller's complaint list, the moves between units,
+follow-ups, rebuttals, closure, and the units themselves.
+
+Each write endpoint parses, finds the complaint among those the caller may see (404 otherwise),
+checks the caller's role (403, aduan.organisation.permissions), calls one action, and answers with
+the complaint as it now is (201).
+"""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+
+from aduan.api import complaints, scopes
+from aduan.api.errors import Error, Forbidden
+from aduan.api.schemas import ComplaintOut, EventOut, SeverityName, StatusName
+from aduan.api.serializers import complaint_dict, event_dict, with_related
+from aduan.core import actions, errors
+from aduan.core.models import Complaint
+from aduan.core.selectors import ComplaintFilters, complaint_page, complaints_visible_to
+from aduan.core.tracking import normalize_tracking_number
+from aduan.organisation.models import Unit, UnitKind
+from aduan.organisation.permissions import Ability, NotAllowed, require
+from aduan.organisation.routing import propose_unit
+from aduan.regions.timezones import zone_for
+
+router = Router(tags=["handling"])
+
+UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
+UNIT_NOT_FOUND = "Unit tidak ditemukan."
+MAX_PAGE = 200
+ACTION_ERRORS = {400: Error, 403: Error, 404: Error, 409: Error, 422: Error}
+
+
+# --- Schemas ------------------------------------------------------------------------------------
+
+class DispositionIn(Schema):
+    to_unit: str | None = Field(None, description="Unit code; without it the proposed unit is used.", max_length=60)
+    note: str = Field("", max_length=2000)
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., max_length=2000)
+
+
+class EscalationIn(ReasonIn):
+    to_unit: str | None = Field(None, description="A unit further up the ladder; default: the next level.",
+                                max_length=60)
+
+
+class FollowUpIn(Schema):
+    answer: str = Field(..., max_length=5000, description="What the reporter is told.")
+    internal_note: str = Field("", max_length=5000)
+
+
+class RebuttalIn(Schema):
+    text: str = Field(..., max_length=5000)
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+    kind: str
+    region: str | None
+    parent: str | None
+    address: str
+    phone: str
+    whatsapp: str
+    email: str
+    website: str
+    social_media: str
+
+
+class ComplaintListItem(Schema):
+    tracking_number: str
+    register_number: str
+    status: StatusName
+    severity: SeverityName
+    program: str
+    topic: str | None
+    channel: str
+    excerpt: str
+    received_at: datetime
+    due_at: datetime
+    overdue: bool
+    location_code: str | None
+    location_name: str | None
+    receiving_unit: str
+    handling_unit: str | None
+    assigned_to: str | None
+    anonymous: bool
+    confidential: bool
+
+
+class ComplaintPageOut(Schema):
+    items: list[ComplaintListItem]
+    next_cursor: str | None
+
+
+class ListQuery(Schema):
+    status: StatusName | None = None
+    severity: SeverityName | None = None
+    program: str | None = None
+    region: str | None = Field(None, description="A region code: complaints in it and below it.")
+    overdue: bool | None = None
+    handling_unit: str | None = Field(None, description="A unit code.")
+    assigned_to_me: bool = False
+    cursor: str | None = None
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+def unit_dict(unit: Unit) -> dict:
+    return {
+        "code": unit.code, "name": unit.name, "kind": unit.kind, "region": unit.region_id,
+        "parent": unit.parent.code if unit.parent_id else None, "address": unit.address, "phone": unit.phone,
+        "whatsapp": unit.whatsapp, "email": unit.email, "website": unit.website, "social_media": unit.social_media,
+    }
+
+
+def list_item(complaint: Complaint, now: datetime) -> dict:
+    zone = zone_for(complaint.region_id)
+    return {
+        "tracking_number": complaint.tracking_number,
+        "register_number": complaint.register_number,
+        "status": complaint.status,
+        "severity": complaint.severity,
+        "program": complaint.program.code,
+        "topic": complaint.topic.code if complaint.topic_id else None,
+        "channel": complaint.channel,
+        "excerpt": complaint.text[:160],
+        "received_at": complaint.received_at.astimezone(zone),
+        "due_at": complaint.due_at.astimezone(zone),
+        "overdue": complaint.is_open and complaint.closure_due_at is None and complaint.due_at < now,
+        "location_code": complaint.region_id,
+        "location_name": complaint.region.name if complaint.region_id else None,
+        "receiving_unit": complaint.receiving_unit.code,
+        "handling_unit": complaint.handling_unit.code if complaint.handling_unit_id else None,
+        "assigned_to": complaint.assigned_to.get_username() if complaint.assigned_to_id else None,
+        "anonymous": complaint.anonymous,
+        "confidential": complaint.confidential,
+    }
+
+
+def _visible(request, tracking_number: str) -> Complaint:
+    normalized = normalize_tracking_number(tracking_number)
+    complaint = normalized and (complaints_visible_to(request.user)
+                                .select_related("program", "topic", "receiving_unit", "handling_unit")
+                                .filter(tracking_number=normalized).first())
+    if not complaint:
+        raise Http404
+    return complaint
+
+
+def _unit(code: str, field: str = "to_unit") -> Unit:
+    unit = Unit.objects.filter(code=code.strip().lower(), is_active=True).first()
+    if unit is None:
+        raise errors.ActionError(UNKNOWN_UNIT.format(value=code), field=field)
+    return unit
+
+
+def _authorise(request, ability: Ability, complaint: Complaint, to_unit: Unit | None = None) -> None:
+    try:
+        require(request.user, ability, complaint, to_unit=to_unit)
+    except NotAllowed as refusal:
+        raise Forbidden(refusal.message) from None
+
+
+def _answer(request, complaint: Complaint):
+    fresh = with_related(Complaint.objects).get(pk=complaint.pk)
+    return Status(201, complaint_dict(fresh, request.user))
+
+
+# --- The list ----------------------------------------------------------------------------------
+
+# Registered on the complaints router: GET and POST /complaints must share one URL pattern.
+@complaints.router.get("/complaints", response={200: ComplaintPageOut, 400: Error, 422: Error}, tags=["handling"])
+@scopes.require_scope(scopes.COMPLAINTS_READ)
+def list_complaints(request, query: Query[ListQuery]):
+    """The complaints the caller may see, soonest deadline first, one page at a time.
+
+    Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.
+    `overdue=true`: past the due date with no answer awaiting the reporter's objection."""
+    now = timezone.now()
+    filters = ComplaintFilters(
+        status=query.status, severity=query.severity, program=query.program, region=query.region,
+        overdue=query.overdue, handling_unit=query.handling_unit, assigned_to_me=query.assigned_to_me,
+    )
+    page = complaint_page(request.user, filters, cursor=query.cursor, limit=query.limit, now=now)
+    return {"items": [list_item(c, now) for c in page.items], "next_cursor": page.next_cursor}
+
+
+# --- Reads on one complaint -------------------------------------------------------------------
+
+@router.get("/complaints/{tracking_number}/events", response={200: list[EventOut], 404: Error})
+@scopes.require_scope(scopes.COMPLAINTS_READ)
+def list_events(request, tracking_number: str):
+    """The timeline: every receipt, hop, answer, rebuttal, warning and closure, oldest first."""
+    complaint = _visible(request, tracking_number)
+    zone = complaint.local_zone
+    events = complaint.events.select_related("from_unit", "to_unit").order_by("at", "id")
+    return [event_dict(e, zone) for e in events]
+
+
+@router.get("/complaints/{tracking_number}/proposed-unit", response={200: UnitOut, 404: Error})
+@scopes.require_scope(scopes.COMPLAINTS_READ)
+def proposed_unit(request, tracking_number: str):
+    """The unit with authority over the complaint's topic and region (SPEC R14), seen from the unit
+    holding it now: a province's proposal is the kab/kota where the complaint is located."""
+    complaint = _visible(request, tracking_number)
+    unit = propose_unit(complaint)
+    return unit_dict(Unit.objects.select_related("parent").get(pk=unit.pk))
+
+
+# --- Writes -------------------------------------------------------------------------------------
+
+@router.post("/complaints/{tracking_number}/dispositions", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def dispose(request, tracking_number: str, payload: DispositionIn):
+    """Forward the complaint to a unit (`to_unit`), or to the proposed unit when none is given."""
+    complaint = _visible(request, tracking_number)
+    to_unit = _unit(payload.to_unit) if payload.to_unit else propose_unit(complaint)
+    _authorise(request, Ability.DISPOSE, complaint, to_unit)
+    actions.complaint_dispose(complaint=complaint, actor=request.user, to_unit=to_unit, note=payload.note)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/returns", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def return_complaint(request, tracking_number: str, payload: ReasonIn):
+    """Send a complaint that is not the unit's back to the unit that sent it."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.RETURN, complaint)
+    actions.complaint_return(complaint=complaint, actor=request.user, reason=payload.reason)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/follow-ups", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def follow_up(request, tracking_number: str, payload: FollowUpIn):
+    """The unit's answer (tindak lanjut); the reporter may rebut it within the closure window."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.FOLLOW_UP, complaint)
+    actions.complaint_follow_up(complaint=complaint, actor=request.user, answer=payload.answer,
+                                internal_note=payload.internal_note)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/rebuttals", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def rebut(request, tracking_number: str, payload: RebuttalIn):
+    """Record the reporter's rebuttal (sanggahan) received by an officer."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.REBUT, complaint)
+    actions.complaint_rebut(complaint=complaint, text=payload.text, actor=request.user)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/escalations", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def escalate(request, tracking_number: str, payload: EscalationIn):
+    """Raise the complaint to the next level (SPEC R16), or to `to_unit` further up the ladder."""
+    complaint = _visible(request, tracking_number)
+    to_unit = _unit(payload.to_unit) if payload.to_unit else None
+    _authorise(request, Ability.ESCALATE, complaint)
+    actions.complaint_escalate(complaint=complaint, actor=request.user, reason=payload.reason, to_unit=to_unit)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/closures", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def close(request, tracking_number: str, payload: ReasonIn):
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.CLOSE, complaint)
+    actions.complaint_close(complaint=complaint, actor=request.user, reason=payload.reason)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/reopenings", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def reopen(request, tracking_number: str, payload: ReasonIn):
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.REOPEN, complaint)
+    actions.complaint_reopen(complaint=complaint, actor=request.user, reason=payload.reason)
+    return _answer(request, complaint)
+
+
+# --- Units ------------------------------------------------------------------------------------
+
+@router.get("/units", response={200: list[UnitOut], 422: Error})
+def list_units(request, kind: UnitKind | None = None, region: str | None = None, q: str | None = None,
+               limit: int = Query(500, ge=1, le=2000)):
+    """Complaint units and their public channels (SPEC R31). `region`: units of that region and
+    below (`35` gives Jawa Timur's province and kab/kota units); `q` searches code and name."""
+    units = Unit.objects.filter(is_active=True).select_related("parent")
+    if kind:
+        units = units.filter(kind=kind)
+    if region:
+        code = region.strip().rstrip(".")
+        units = units.filter(Q(region_id=code) | Q(region__code__startswith=code + "."))
+    if q:
+        units = units.filter(Q(name__icontains=q.strip()) | Q(code__icontains=q.strip()))
+    return [unit_dict(u) for u in units.order_by("code")[:limit]]
+
+
+@router.get("/units/{code}", response={200: UnitOut, 404: Error})
+def get_unit(request, code: str):
+    unit = Unit.objects.select_related("parent").filter(code=code.lower()).first()
+    if unit is None:
+        raise Http404(UNIT_NOT_FOUND)
+    return unit_dict(unit)
+

@@ -1,0 +1,146 @@
+"""Who may do what to a complaint (SPEC R14, R25). Pure over the user's memberships: no queries
+beyond the one that loads them (cached on the user by `aduan.core.selectors.user_units`).
+
+In brief:
+- file: front office, administrator, pendamping, ketua kelompok of any unit;
+- dispose: administrator and Pejabat Pengelola of the Admin Utama (to any unit), and of a province
+  unit holding the complaint (only to a unit inside its province);
+- follow up: administrator, back office, Pejabat Pengelola of the unit holding the complaint;
+- return, escalate: the same roles of the unit holding it;
+- close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
+- record a rebuttal (the reporter's, taken by phone or at the desk): any officer of the holding or
+  receiving unit but a supervisor, or the Admin Utama's administrators;
+- supervisors read only, their unit and the units below it (see `aduan.core.selectors`).
+"""
+
+from enum import StrEnum
+
+from aduan.organisation.models import Role, Unit, UnitKind
+
+
+class Ability(StrEnum):
+    FILE = "file"
+    DISPOSE = "dispose"
+    FOLLOW_UP = "follow_up"
+    RETURN = "return"
+    ESCALATE = "escalate"
+    CLOSE = "close"
+    REOPEN = "reopen"
+    REBUT = "rebut"
+
+
+FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.ADMINISTRATOR, Role.PENDAMPING, Role.KETUA_KELOMPOK})
+DECIDING_ROLES = frozenset({Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA})
+HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA})
+DESK_ROLES = HANDLING_ROLES | {Role.FRONT_OFFICE}
+
+# The roles of the unit holding the complaint that may do each thing.
+HOLDER_ROLES: dict[Ability, frozenset[str]] = {
+    Ability.FOLLOW_UP: HANDLING_ROLES,
+    Ability.RETURN: HANDLING_ROLES,
+    Ability.ESCALATE: HANDLING_ROLES,
+    Ability.CLOSE: DECIDING_ROLES,
+    Ability.REOPEN: DECIDING_ROLES,
+    Ability.REBUT: DESK_ROLES,
+}
+# What the Admin Utama's administrators may do to any complaint, wherever it is.
+NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT})
+NATIONAL_KINDS = frozenset({UnitKind.ADMIN_UTAMA})
+PROVINCE_FORWARDERS = frozenset({UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI})
+
+# Error messages are constants: the API and the pages show them, the tests assert them.
+REFUSALS: dict[Ability, str] = {
+    Ability.FILE: "Akun ini tidak terdaftar sebagai petugas penerima di unit mana pun.",
+    Ability.DISPOSE: "Hanya administrator atau Pejabat Pengelola Admin Utama, atau unit provinsi yang memegang "
+                     "pengaduan ini, yang dapat mendisposisikannya.",
+    Ability.FOLLOW_UP: "Hanya petugas unit yang menangani pengaduan ini yang dapat menindaklanjutinya.",
+    Ability.RETURN: "Hanya petugas unit yang menangani pengaduan ini yang dapat mengembalikannya.",
+    Ability.ESCALATE: "Hanya petugas unit yang menangani pengaduan ini yang dapat mengeskalasinya.",
+    Ability.CLOSE: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat menutup pengaduan ini.",
+    Ability.REOPEN: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat membuka kembali "
+                    "pengaduan ini.",
+    Ability.REBUT: "Sanggahan hanya dapat dicatat oleh petugas unit penerima atau unit penanganan.",
+}
+OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
+
+
+class NotAllowed(Exception):
+    """The user may see the complaint but not do this to it (the API answers 403)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _memberships(user):
+    from aduan.core.selectors import user_units  # the one cached read of the user's units
+
+    return user_units(user)
+
+
+def roles_in(user, unit_id: int | None) -> set[str]:
+    return {m.role for m in _memberships(user) if m.unit_id == unit_id} if unit_id else set()
+
+
+def is_national_officer(user) -> bool:
+    return any(m.unit.kind in NATIONAL_KINDS and m.role in DECIDING_ROLES for m in _memberships(user))
+
+
+def holder_id(complaint) -> int:
+    """The unit the complaint sits with: its handling unit, or the receiving unit before disposition."""
+    return complaint.handling_unit_id or complaint.receiving_unit_id
+
+
+def may_file(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or any(m.role in FILING_ROLES for m in _memberships(user))
+
+
+def filing_unit(user) -> Unit | None:
+    """The unit that registers what this user files (the first unit where they may file)."""
+    return next((m.unit for m in _memberships(user) if m.role in FILING_ROLES), None)
+
+
+def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None) -> bool:
+    ability = Ability(ability)
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    if ability is Ability.FILE:
+        return may_file(user)
+    if ability in NATIONAL_ABILITIES and is_national_officer(user):
+        return True
+    holder = holder_id(complaint)
+    if ability is Ability.DISPOSE:
+        return _may_forward(user, complaint, to_unit)
+    if HOLDER_ROLES[ability] & roles_in(user, holder):
+        return True
+    if ability is Ability.REBUT:
+        return bool(DESK_ROLES & roles_in(user, complaint.receiving_unit_id))
+    return False
+
+
+def _may_forward(user, complaint, to_unit: Unit | None) -> bool:
+    holder = holder_id(complaint)
+    for m in _memberships(user):
+        if m.unit_id == holder and m.role in DECIDING_ROLES and m.unit.kind in PROVINCE_FORWARDERS:
+            return to_unit is None or _inside(to_unit, m.unit.region_id)
+    return False
+
+
+def _inside(unit: Unit, region_code: str | None) -> bool:
+    return bool(region_code and unit.region_id and unit.region_id.startswith(region_code + "."))
+
+
+def require(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None) -> None:
+    ability = Ability(ability)
+    if may(user, ability, complaint, to_unit=to_unit):
+        return
+    if ability is Ability.DISPOSE and to_unit is not None and may(user, ability, complaint):
+        raise NotAllowed(OUTSIDE_PROVINCE)
+    raise NotAllowed(REFUSALS[ability])
+
+
+def allowed_actions(user, complaint) -> list[str]:
+    """What the user may do to this complaint now, for the pages and the API to offer."""
+    return [a.value for a in Ability if a is not Ability.FILE and may(user, a, complaint)]

@@ -1,0 +1,148 @@
+"""Where a complaint should go: the disposition proposal (SPEC R14) and the escalation ladder (R16).
+
+The rules are data plus small pure functions over unit kinds and region codes; `propose_unit` and
+`next_unit` then look the chosen unit up by its code or kind (one query each).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
+
+from aduan.organisation.models import Unit, UnitKind
+from aduan.taxonomy.models import Authority
+
+FALLBACK_CODE = "tikor-pusat"  # coordinates whatever has no better home (SPEC R14)
+UPPKH_PUSAT = "uppkh-pusat"
+
+
+def unit_code(prefix: str, region_code: str) -> str:
+    """The seeded code of a regional unit: ("dinsos", "35.06") → "dinsos-35-06"."""
+    return f"{prefix}-{region_code.replace('.', '-')}"
+
+
+def province_of(region_code: str) -> str:
+    return region_code[:2]
+
+
+def district_of(region_code: str) -> str | None:
+    return region_code[:5] if len(region_code) >= 5 else None
+
+
+# --- Disposition --------------------------------------------------------------------------------
+
+PROVINCE_FORWARDERS = {UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI}
+
+
+def proposed_code(*, authority: str | None, program: str, region_code: str | None,
+                  holder_kind: str | None = None) -> str:
+    """The code of the unit with authority. Pure: tested without a database.
+
+    A province unit holding a regional complaint forwards it to the kab/kota where it is located;
+    everyone else sends a regional complaint to the province first (SPEC R14).
+    """
+    if authority is None:
+        authority = Authority.UPPKH if program == "pkh" else Authority.REGIONAL
+    match authority:
+        case Authority.CENTRAL:
+            return FALLBACK_CODE
+        case Authority.BANK:
+            return settings.ADUAN.get("DEFAULT_BANK_UNIT", "bri")
+        case Authority.BULOG:
+            return "bulog"
+        case Authority.POS:
+            return "pos"
+        case Authority.UPPKH:
+            district = district_of(region_code or "")
+            return unit_code("uppkh", district) if district else UPPKH_PUSAT
+        case _:
+            if not region_code:
+                return FALLBACK_CODE
+            district = district_of(region_code)
+            if holder_kind in PROVINCE_FORWARDERS and district:
+                return unit_code("dinsos", district)
+            return unit_code("dinsos", province_of(region_code))
+
+
+def propose_unit(complaint, holder: Unit | None = None) -> Unit:
+    """The unit this complaint should be disposed to, seen from the unit holding it now."""
+    if holder is None:
+        holder = complaint.handling_unit or complaint.receiving_unit
+    code = proposed_code(
+        authority=complaint.topic.authority if complaint.topic_id else None,
+        program=complaint.program.code,
+        region_code=complaint.region_id,
+        holder_kind=holder.kind if holder else None,
+    )
+    found = {u.code: u for u in Unit.objects.filter(code__in=[code, FALLBACK_CODE], is_active=True)}
+    return found.get(code) or found[FALLBACK_CODE]
+
+
+# --- Escalation ---------------------------------------------------------------------------------
+
+class Scope(StrEnum):
+    """Where the next level is looked for, relative to the unit escalating."""
+
+    DISTRICT = "district"  # the same kabupaten/kota
+    PROVINCE = "province"  # the province the unit lies in
+    NATIONAL = "national"  # the one national unit of that kind
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str
+    scope: Scope
+
+
+# Food aid (BPNT, Rastra): kab/kota → province Dinsos → Tikor Pusat; banks and BULOG answer to
+# Tikor Pusat, PT Pos to UPPKH Pusat.
+LADDER: dict[str, Step] = {
+    UnitKind.PENDAMPING: Step(UnitKind.UPPKH_KABKOTA, Scope.DISTRICT),
+    UnitKind.DINSOS_KABKOTA: Step(UnitKind.DINSOS_PROVINSI, Scope.PROVINCE),
+    UnitKind.TIKOR_KABKOTA: Step(UnitKind.TIKOR_PROVINSI, Scope.PROVINCE),
+    UnitKind.UPPKH_KABKOTA: Step(UnitKind.TIKOR_KABKOTA, Scope.DISTRICT),
+    UnitKind.DINSOS_PROVINSI: Step(UnitKind.TIKOR_PUSAT, Scope.NATIONAL),
+    UnitKind.TIKOR_PROVINSI: Step(UnitKind.TIKOR_PUSAT, Scope.NATIONAL),
+    UnitKind.BANK: Step(UnitKind.TIKOR_PUSAT, Scope.NATIONAL),
+    UnitKind.BULOG: Step(UnitKind.TIKOR_PUSAT, Scope.NATIONAL),
+    UnitKind.POS: Step(UnitKind.UPPKH_PUSAT, Scope.NATIONAL),
+    UnitKind.UPPKH_PUSAT: Step(UnitKind.TIKOR_TEKNIS_PUSAT, Scope.NATIONAL),
+}
+# PKH (SPEC R16): Ketua Kelompok → Pendamping → UPPKH Kab/Kota → Tikor Kab/Kota → Tikor Provinsi
+# → UPPKH Pusat → Tim Koordinasi Teknis Pusat. A Dinsos handling a PKH matter joins the ladder at
+# its own level's Tikor.
+PKH_LADDER: dict[str, Step] = LADDER | {
+    UnitKind.DINSOS_KABKOTA: Step(UnitKind.TIKOR_KABKOTA, Scope.DISTRICT),
+    UnitKind.DINSOS_PROVINSI: Step(UnitKind.TIKOR_PROVINSI, Scope.PROVINCE),
+    UnitKind.TIKOR_PROVINSI: Step(UnitKind.UPPKH_PUSAT, Scope.NATIONAL),
+}
+
+
+def next_step(kind: str, program: str) -> Step | None:
+    """Pure: the kind of unit above `kind` for this program, or None at the top."""
+    return (PKH_LADDER if program == "pkh" else LADDER).get(kind)
+
+
+def next_unit(unit: Unit, program: str) -> Unit | None:
+    """The unit one level above `unit` for a complaint of `program`; None at the top or when the
+    unit above has not been set up for that region."""
+    step = next_step(unit.kind, program)
+    if step is None:
+        return None
+    units = Unit.objects.filter(kind=step.kind, is_active=True)
+    if step.scope is Scope.NATIONAL:
+        return units.order_by("id").first()
+    if not unit.region_id:
+        return None
+    region = district_of(unit.region_id) if step.scope is Scope.DISTRICT else province_of(unit.region_id)
+    return units.filter(region_id=region).first() if region else None
+
+
+def escalation_path(unit: Unit, program: str) -> list[Unit]:
+    """Every level above `unit`, nearest first (at most a handful of queries)."""
+    path: list[Unit] = []
+    current = next_unit(unit, program)
+    while current is not None and current not in path:
+        path.append(current)
+        current = next_unit(current, program)
+    return path

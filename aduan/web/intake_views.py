@@ -1,0 +1,96 @@
+"""/petugas/catat/: an officer digitises a complaint that arrived off-line (SPEC R3, R4, R5, R8)."""
+
+import secrets
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponseForbidden
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from aduan.core.actions import complaint_receive
+from aduan.core.actions.events import record_event
+from aduan.core.enums import EventKind
+from aduan.core.errors import ActionError
+from aduan.organisation.models import Role
+from aduan.organisation.permissions import FILING_ROLES
+from aduan.regions.timezones import zone_for
+from aduan.web.intake_forms import FORM_KINDS, REPORTER_STATUSES, REQUIREMENTS, IntakeForm
+from aduan.web.uploads import attachments_save
+
+# Back office and the Pejabat Pengelola also open the post and the unit's inbox.
+INTAKE_ROLES = FILING_ROLES | {Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA}
+NOT_AN_OFFICER = "Akun ini tidak terdaftar sebagai petugas penerima di unit mana pun."
+_ACTION_FIELDS = {"reporter.nik": "nik", "reporter.kk": "kk", "reporter.kks": "kks", "location_code": "provinsi"}
+
+
+def _intake_units(user):
+    from aduan.core.selectors import user_units  # cached on the user
+
+    seen, units = set(), []
+    for membership in user_units(user):
+        if membership.role in INTAKE_ROLES and membership.unit_id not in seen:
+            seen.add(membership.unit_id)
+            units.append(membership.unit)
+    return units
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def catat(request):
+    units = _intake_units(request.user)
+    if not units:
+        return HttpResponseForbidden(NOT_AN_OFFICER)
+    zone = zone_for(units[0].region_id)
+
+    if request.method == "GET":
+        initial = {
+            "channel": request.GET.get("saluran", "tatap_muka"), "program": request.GET.get("program", "bpnt"),
+            "form_kind": request.GET.get("formulir", "umum"), "unit": request.GET.get("unit", str(units[0].pk)),
+            "received_at": timezone.now().astimezone(zone).strftime("%Y-%m-%dT%H:%M"),
+            "nonce": secrets.token_urlsafe(12),
+        }
+        return render(request, "web/intake/catat.html", {"form": IntakeForm(initial=initial, units=units, zone=zone)})
+
+    if "pilih" in request.POST:
+        # Without JavaScript, "Pilih" after a region level re-shows the form with the next list.
+        initial = {k: v for k, v in request.POST.dict().items() if k != "csrfmiddlewaretoken"}
+        form = IntakeForm(initial=initial, units=units, zone=zone)
+        return render(request, "web/intake/catat.html", {"form": form, "files_dropped": bool(request.FILES)})
+    form = IntakeForm(request.POST, request.FILES, units=units, zone=zone)
+    if not form.is_valid():
+        return render(request, "web/intake/catat.html", {"form": form, "files_dropped": bool(request.FILES)}, status=400)
+    unit = next((u for u in units if str(u.pk) == form.cleaned_data["unit"]), units[0])
+    try:
+        with transaction.atomic():
+            result = complaint_receive(message=form.message(), receiving_unit=unit, actor=request.user)
+            if result.created:
+                attachments_save(complaint=result.complaint, files=form.checked_files(), uploaded_by=request.user)
+                _record_paper_details(result.complaint, request.user, form)
+    except ActionError as error:
+        form.add_error(_ACTION_FIELDS.get(error.field or "", error.field if error.field in form.fields else None), error.message)
+        return render(request, "web/intake/catat.html", {"form": form, "files_dropped": bool(request.FILES)}, status=400)
+
+    data = form.cleaned_data
+    again = f"?saluran={data['channel']}&program={data['program']}&formulir={data['form_kind']}&unit={unit.pk}"
+    return render(request, "web/intake/tercatat.html", {
+        "complaint": result.complaint, "secret": result.access_secret, "repeated": not result.created, "again": again,
+        "attachments": result.complaint.attachments.count(),
+    })
+
+
+def _record_paper_details(complaint, officer, form: IntakeForm) -> None:
+    """What the paper form says beyond the complaint itself — which form, the reporter's status,
+    which R8 copies were handed over — as an internal note on the timeline."""
+    data = form.cleaned_data
+    requirements = form.requirements()
+    status = dict(REPORTER_STATUSES).get(data["reporter_status"], "") if not data["anonymous"] else ""
+    lines = [f"Formulir: {dict(FORM_KINDS)[data['form_kind']]}."]
+    if status:
+        lines.append(f"Status pelapor: {status}.")
+    lines.append("Persyaratan: " + ", ".join(f"{label} {'ada' if requirements[key] else 'tidak ada'}" for key, label in REQUIREMENTS) + ".")
+    record_event(
+        complaint, EventKind.NOTE, at=timezone.now(), actor=officer, note=" ".join(lines),
+        data={"form": data["form_kind"], "reporter_status": data["reporter_status"] if status else "", "requirements": requirements},
+    )

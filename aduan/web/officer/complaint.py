@@ -1,0 +1,117 @@
+"""The complaint page: header, timeline, reporter, attachments, stages, and one form per action.
+
+GET shows the page. Each action POSTs to its own URL, runs one action, and redirects back with a
+message (PRG); on error the page is shown again with what was typed and the error, status 400.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from aduan.core import privacy
+from aduan.core.due_dates import working_calendar
+from aduan.core.models import Complaint
+from aduan.core.selectors import complaints_visible_to, may_see_identity
+from aduan.core.tracking import normalize_tracking_number
+from aduan.web.officer import access
+from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG
+
+PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
+                "receiving_unit", "handling_unit", "assigned_to", "filed_by")
+
+
+def visible_complaint(user, tracking: str) -> Complaint:
+    number = normalize_tracking_number(tracking)
+    complaint = number and complaints_visible_to(user).select_related(*PAGE_COLUMNS).filter(tracking_number=number).first()
+    if not complaint:
+        raise Http404
+    return complaint
+
+
+@login_required
+def complaint_page(request, tracking: str):
+    complaint = visible_complaint(request.user, tracking)
+    if complaint.tracking_number != tracking:
+        return redirect("web:officer:complaint", tracking=complaint.tracking_number)
+    return _render(request, complaint)
+
+
+@login_required
+@require_POST
+def complaint_action(request, tracking: str, slug: str):
+    complaint = visible_complaint(request.user, tracking)
+    form_class = BY_SLUG.get(slug)
+    if form_class is None:
+        raise Http404
+    # Only the role is checked here: a state the page did not expect (another officer acted in the
+    # meantime) is the action's to refuse, and the officer reads why next to the form.
+    if not access.role_allows(request.user, form_class.transition, complaint):
+        raise PermissionDenied
+    form = form_class(request.POST, complaint=complaint, user=request.user)
+    message = form.submit()
+    if message is None:
+        return _render(request, complaint, bound=form, status=400)
+    messages.success(request, message)
+    return redirect("web:officer:complaint", tracking=complaint.tracking_number)
+
+
+@login_required
+def attachment_download(request, tracking: str, attachment_id: int):
+    """Attachments carry personal data: served only to those who may see the complaint."""
+    complaint = visible_complaint(request.user, tracking)
+    attachment = get_object_or_404(complaint.attachments, pk=attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+                        content_type=attachment.content_type or "application/octet-stream")
+
+
+def _render(request, complaint: Complaint, *, bound=None, status: int = 200):
+    allowed = access.allowed_actions(request.user, complaint)
+    forms = []
+    for form_class in ACTION_FORMS:
+        if bound is not None and isinstance(bound, form_class):
+            forms.append(bound)  # shown with its errors even if the state no longer admits it
+        elif form_class.transition in allowed:
+            forms.append(form_class(complaint=complaint, user=request.user))
+    events = complaint.events.select_related("actor", "from_unit", "to_unit")
+    return render(request, "web/officer/complaint.html", {
+        "complaint": complaint,
+        "events": events,
+        "stages": list(complaint.stages.all()),
+        "attachments": list(complaint.attachments.all()),
+        "reporter": reporter_panel(request, complaint),
+        "action_forms": forms,
+        "failed_form": bound,
+        "calendar": working_calendar(),
+        "now": timezone.now(),
+    }, status=status)
+
+
+IDENTITY_FIELDS = [
+    ("name", "Nama", "reporter_name", privacy.mask_name),
+    ("nik", "NIK", "reporter_nik", privacy.mask_number),
+    ("kk", "Nomor KK", "reporter_kk", privacy.mask_number),
+    ("kks", "Nomor KKS", "reporter_kks", privacy.mask_number),
+    ("phone", "Telepon", "reporter_phone", privacy.mask_phone),
+    ("email", "Email", "reporter_email", privacy.mask_email),
+    ("address", "Alamat", "reporter_address", lambda value: privacy.HIDDEN),
+]
+
+
+def reporter_panel(request, complaint: Complaint) -> dict:
+    """SPEC R6: anonymous keeps nothing; confidential is shown whole only to the handlers, masked to
+    everyone else, and every whole showing is recorded."""
+    if complaint.anonymous:
+        return {"anonymous": True, "fields": []}
+    whole = may_see_identity(request.user, complaint)
+    fields = []
+    for key, label, attribute, mask in IDENTITY_FIELDS:
+        value = getattr(complaint, attribute)
+        if value:
+            fields.append({"key": key, "label": label, "value": value if whole else mask(value)})
+    if complaint.confidential and whole and fields:
+        access.record_identity_view(request, complaint)
+    return {"anonymous": False, "confidential": complaint.confidential, "masked": not whole, "fields": fields}

@@ -1,0 +1,108 @@
+"""The queue's filters: a GET form whose cleaned data narrows the visible complaints."""
+
+import re
+
+from django import forms
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from aduan.core.enums import Severity, Status
+from aduan.core.selectors import overdue_q
+from aduan.core.tracking import normalize_tracking_number
+from aduan.regions.models import Region
+from aduan.taxonomy.models import CategoryType, Program
+
+ACTIVE = "aktif"
+ALL = "semua"
+STATUS_CHOICES = [
+    (ACTIVE, _("Belum + proses")),
+    (Status.BELUM, _("Belum ditindaklanjuti")),
+    (Status.PROSES, _("Proses")),
+    (Status.SELESAI, _("Selesai")),
+    (ALL, _("Semua")),
+]
+REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?\.?$")
+# A name search matching more regions than this is too vague to help; the first ones are used.
+MAX_REGION_MATCHES = 30
+PER_PAGE = 25
+PER_PAGE_RANGE = (5, 100)
+
+
+class QueueFilter(forms.Form):
+    q = forms.CharField(label=_("Cari nomor atau isi"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    severity = forms.ChoiceField(label=_("Tingkat"), choices=[("", _("Semua tingkat"))] + Severity.choices, required=False)
+    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.filter(is_active=True),
+                                     to_field_name="code", empty_label=_("Semua program"), required=False)
+    category_type = forms.ModelChoiceField(label=_("Jenis"), queryset=CategoryType.objects.all(),
+                                           to_field_name="code", empty_label=_("Semua jenis"), required=False)
+    region = forms.CharField(label=_("Wilayah (nama atau kode)"), required=False, max_length=120,
+                             widget=forms.TextInput(attrs={"placeholder": _("mis. Kediri atau 35.06")}))
+    overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
+    mine = forms.BooleanField(label=_("Ditugaskan ke saya"), required=False)
+    per = forms.IntegerField(required=False, min_value=PER_PAGE_RANGE[0], max_value=PER_PAGE_RANGE[1],
+                             widget=forms.HiddenInput)
+
+    def cleaned(self) -> dict:
+        """The cleaned data, or the defaults when the query string is invalid (a bad link, not an error)."""
+        return self.cleaned_data if self.is_valid() else {}
+
+    @property
+    def per_page(self) -> int:
+        return self.cleaned().get("per") or PER_PAGE
+
+
+def apply_filters(queryset: QuerySet, data: dict, *, user, now) -> QuerySet:
+    """Everything but the status: the counts at the top are taken at this point."""
+    if data.get("q"):
+        term = data["q"].strip()
+        number = normalize_tracking_number(term)
+        queryset = queryset.filter(Q(tracking_number=number) if number else
+                                   Q(tracking_number__icontains=term) | Q(text__icontains=term))
+    if data.get("severity"):
+        queryset = queryset.filter(severity=data["severity"])
+    if data.get("program"):
+        queryset = queryset.filter(program=data["program"])
+    if data.get("category_type"):
+        queryset = queryset.filter(category_type=data["category_type"])
+    if data.get("region"):
+        queryset = queryset.filter(region_q(data["region"]))
+    if data.get("mine"):
+        queryset = queryset.filter(assigned_to=user)
+    if data.get("overdue"):
+        queryset = queryset.filter(overdue_q(now))
+    return queryset
+
+
+def apply_status(queryset: QuerySet, status: str | None) -> QuerySet:
+    if not status or status == ACTIVE:
+        return queryset.exclude(status=Status.SELESAI)
+    if status == ALL:
+        return queryset
+    return queryset.filter(status=status)
+
+
+def region_q(term: str) -> Q:
+    """A Kemendagri code prefix ("35.06") or a name ("Kediri": every region so named, and below)."""
+    term = term.strip()
+    if REGION_CODE.match(term):
+        codes = [term.rstrip(".")]
+    else:
+        codes = list(Region.objects.filter(name__icontains=term).order_by("level", "code")
+                     .values_list("code", flat=True)[:MAX_REGION_MATCHES])
+    if not codes:
+        return Q(pk__in=[])
+    q = Q()
+    for code in codes:
+        q |= Q(region_id=code) | Q(region__code__startswith=code + ".")
+    return q
+
+
+def status_counts(queryset: QuerySet, now) -> dict[str, int]:
+    """belum / proses / selesai / terlambat in one query."""
+    return queryset.aggregate(
+        belum=Count("pk", filter=Q(status=Status.BELUM)),
+        proses=Count("pk", filter=Q(status=Status.PROSES)),
+        selesai=Count("pk", filter=Q(status=Status.SELESAI)),
+        terlambat=Count("pk", filter=overdue_q(now)),
+    )

@@ -1,0 +1,193 @@
+"""One form per action on the complaint page. Each form parses the officer's input and calls exactly
+one action; the action's refusal (ActionError) becomes an error next to the field it names."""
+
+from django import forms
+from django.db.models import Case, F, Q, Value, When
+from django.utils.translation import gettext, gettext_lazy as _
+
+from aduan.core import actions
+from aduan.core.errors import ActionError
+from aduan.organisation import permissions
+from aduan.organisation.models import Unit
+from aduan.organisation.routing import escalation_path, propose_unit
+
+REQUIRED = {"required": _("Wajib diisi.")}
+TEXTAREA = {"rows": 3}
+
+
+class ActionForm(forms.Form):
+    """Subclasses name their action (`transition`, a workflow.Transition value), a slug for the URL,
+    and implement `perform`, which calls the action and returns the success message."""
+
+    transition: str
+    slug: str
+    title = ""
+    submit_label = ""
+    # Fields named differently in the action than in the form.
+    field_aliases: dict[str, str] = {}
+
+    def __init__(self, *args, complaint, user, **kwargs):
+        kwargs.setdefault("prefix", self.slug)
+        super().__init__(*args, **kwargs)
+        self.complaint = complaint
+        self.user = user
+
+    def perform(self) -> str:
+        raise NotImplementedError
+
+    def submit(self) -> str | None:
+        """Validate and act; the success message, or None with the errors on the form."""
+        if not self.is_valid():
+            return None
+        try:
+            return self.perform()
+        except ActionError as error:
+            field = self.field_aliases.get(error.field, error.field)
+            self.add_error(field if field in self.fields else None, error.message)
+            return None
+
+
+def _reason(label=_("Alasan")):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs=TEXTAREA), error_messages=REQUIRED, max_length=2000)
+
+
+def units_near(complaint):
+    """The units a disposition or escalation usually goes to (SPEC R14, R16): the national bodies,
+    and the units of the complaint's province, kabupaten/kota and kecamatan."""
+    region = Q(region__isnull=True)
+    if complaint.region_id:
+        codes = complaint.region_id.split(".")
+        region |= Q(region_id__in=[".".join(codes[: i + 1]) for i in range(len(codes))])
+    else:
+        region |= Q(region__level=1)
+    queryset = Unit.objects.filter(region, is_active=True)
+    if complaint.handling_unit_id:
+        queryset = queryset.exclude(pk=complaint.handling_unit_id)
+    return queryset.order_by(F("region_id").asc(nulls_first=True), "kind", "name")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        return unit.name
+
+
+class DisposeForm(ActionForm):
+    transition, slug = "dispose", "disposisi"
+    title, submit_label = _("Disposisi"), _("Disposisikan")
+    to_unit = UnitChoiceField(label=_("Teruskan ke unit"), queryset=Unit.objects.none(),
+                              empty_label=_("— pilih unit —"), error_messages=REQUIRED)
+    note = forms.CharField(label=_("Catatan internal (opsional)"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs=TEXTAREA))
+
+    proposed = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the units this user may forward to (a province keeps to its own province).
+        reachable = [u.pk for u in units_near(self.complaint)
+                     if permissions.may(self.user, permissions.Ability.DISPOSE, self.complaint, to_unit=u)]
+        self.fields["to_unit"].queryset = units_near(self.complaint).filter(pk__in=reachable)
+        if not self.is_bound:
+            proposed = propose_unit(self.complaint)
+            if proposed.pk in reachable:
+                self.initial["to_unit"] = proposed.pk
+                self.proposed = proposed
+
+    def perform(self) -> str:
+        unit = self.cleaned_data["to_unit"]
+        try:
+            permissions.require(self.user, permissions.Ability.DISPOSE, self.complaint, to_unit=unit)
+        except permissions.NotAllowed as refusal:
+            raise ActionError(refusal.message, field="to_unit") from None
+        actions.complaint_dispose(complaint=self.complaint, actor=self.user, to_unit=unit,
+                                  note=self.cleaned_data["note"])
+        return gettext("Pengaduan didisposisikan kepada %(unit)s.") % {"unit": unit.name}
+
+
+class ReturnForm(ActionForm):
+    transition, slug = "return", "kembalikan"
+    title, submit_label = _("Kembalikan ke pengirim disposisi"), _("Kembalikan")
+    reason = _reason(_("Alasan pengembalian"))
+
+    def perform(self) -> str:
+        actions.complaint_return(complaint=self.complaint, actor=self.user, reason=self.cleaned_data["reason"])
+        return gettext("Pengaduan dikembalikan.")
+
+
+class FollowUpForm(ActionForm):
+    transition, slug = "follow_up", "tindak-lanjut"
+    title, submit_label = _("Tindak lanjut"), _("Kirim tindak lanjut")
+    answer = forms.CharField(
+        label=_("Jawaban untuk pelapor"), max_length=4000, error_messages=REQUIRED,
+        help_text=_("Dibaca pelapor (SMS, halaman lacak). Jangan memuat data pribadi orang lain."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    internal_note = forms.CharField(
+        label=_("Catatan internal (opsional)"), required=False, max_length=4000,
+        help_text=_("Hanya terlihat oleh petugas."), widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+    def perform(self) -> str:
+        actions.complaint_follow_up(complaint=self.complaint, actor=self.user, answer=self.cleaned_data["answer"],
+                                    internal_note=self.cleaned_data["internal_note"])
+        return gettext("Tindak lanjut tersimpan dan dikirim ke pelapor.")
+
+
+class CloseForm(ActionForm):
+    transition, slug = "close", "tutup"
+    title, submit_label = _("Tutup sebelum masa sanggah berakhir"), _("Tutup pengaduan")
+    reason = _reason(_("Alasan penutupan (mis. pelapor sudah mengonfirmasi)"))
+
+    def perform(self) -> str:
+        actions.complaint_close(complaint=self.complaint, actor=self.user, reason=self.cleaned_data["reason"])
+        return gettext("Pengaduan ditutup.")
+
+
+class ReopenForm(ActionForm):
+    transition, slug = "reopen", "buka-kembali"
+    title, submit_label = _("Buka kembali"), _("Buka kembali")
+    reason = _reason(_("Alasan membuka kembali"))
+
+    def perform(self) -> str:
+        actions.complaint_reopen(complaint=self.complaint, actor=self.user, reason=self.cleaned_data["reason"])
+        return gettext("Pengaduan dibuka kembali.")
+
+
+class EscalateForm(ActionForm):
+    transition, slug = "escalate", "eskalasi"
+    title, submit_label = _("Eskalasi ke tingkat di atasnya"), _("Eskalasi")
+    reason = _reason(_("Alasan eskalasi"))
+    to_unit = UnitChoiceField(label=_("Ke unit"), queryset=Unit.objects.none(), required=False,
+                              empty_label=_("— otomatis: satu tingkat di atas —"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The ladder above the unit holding it (SPEC R16), nearest first.
+        holder = self.complaint.handling_unit or self.complaint.receiving_unit
+        path = escalation_path(holder, self.complaint.program.code)
+        nearest_first = Case(*[When(pk=unit.pk, then=Value(i)) for i, unit in enumerate(path)], default=Value(len(path)))
+        self.fields["to_unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in path]).order_by(nearest_first)
+
+    def perform(self) -> str:
+        updated = actions.complaint_escalate(complaint=self.complaint, actor=self.user,
+                                             reason=self.cleaned_data["reason"], to_unit=self.cleaned_data["to_unit"])
+        unit = getattr(updated, "handling_unit", None) or self.cleaned_data["to_unit"]
+        if unit is None:
+            return gettext("Pengaduan dieskalasi.")
+        return gettext("Pengaduan dieskalasi kepada %(unit)s.") % {"unit": unit.name}
+
+
+class RebuttalForm(ActionForm):
+    transition, slug = "rebut", "sanggahan"
+    title, submit_label = _("Catat sanggahan pelapor (telepon / tatap muka)"), _("Catat sanggahan")
+    text = forms.CharField(label=_("Isi sanggahan, sebagaimana disampaikan pelapor"), max_length=4000,
+                           error_messages=REQUIRED, widget=forms.Textarea(attrs=TEXTAREA))
+
+    def perform(self) -> str:
+        actions.complaint_rebut(complaint=self.complaint, actor=self.user, text=self.cleaned_data["text"])
+        return gettext("Sanggahan dicatat; pengaduan kembali ke antrean unit.")
+
+
+# In the order they appear on the page.
+ACTION_FORMS = [FollowUpForm, DisposeForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm, ReopenForm]
+BY_SLUG = {form.slug: form for form in ACTION_FORMS}

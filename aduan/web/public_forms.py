@@ -1,0 +1,280 @@
+"""The citizens' forms: what they type is cleaned kindly (spaces, dots, +62/08) and kept on error."""
+
+import re
+import secrets
+import time
+from datetime import date
+
+import phonenumbers
+from django import forms
+from django.core import signing
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import mark_safe
+
+from aduan.core.intake import Reporter
+from aduan.regions.models import Region
+from aduan.taxonomy.models import Program
+from aduan.web.uploads import MultipleFileField, check_files
+
+# Who answers "lainnya / tidak tahu": BPNT/Sembako reaches the most families, and its first
+# handler (Admin Utama) reclassifies; the text says the reporter did not know.
+UNKNOWN_PROGRAM = "lainnya"
+UNKNOWN_PROGRAM_DEFAULT = "bpnt"
+UNKNOWN_PROGRAM_NOTE = "(Program tidak diketahui pelapor.)"
+
+NUMBER_LENGTH = "{label} harus 16 angka; yang terbaca {count} angka."
+PHONE_UNKNOWN = "Nomor HP tidak dikenali. Contoh: 0812 3456 7890 atau +62 812 3456 7890."
+REGION_REQUIRED = "Pilih provinsi dan kabupaten/kota tempat kejadian."
+FUTURE_DATE = "Tanggal kejadian tidak boleh setelah hari ini."
+NIK_ELSEWHERE = (
+    "NIK ini terdaftar di wilayah lain ({prefix}) daripada lokasi yang Anda pilih. Tidak apa-apa bila Anda "
+    "melapor untuk tempat lain — periksa saja bila ada salah ketik."
+)
+
+IDENTITY_CHOICES = [
+    ("biasa", mark_safe("<b>Biasa</b> — petugas boleh melihat nama dan nomor Anda untuk menghubungi Anda.")),
+    ("rahasia", mark_safe("<b>Rahasia</b> — identitas hanya dilihat petugas yang menangani. Anda mendapat "
+                          "<b>kode rahasia 6 angka</b> untuk membuka pengaduan.")),
+    ("anonim", mark_safe("<b>Anonim</b> — kami tidak menyimpan nama atau nomor Anda — Anda tetap bisa memantau "
+                         "dengan nomor pengaduan. Petugas tidak bisa menghubungi Anda.")),
+]
+
+_NON_DIGITS = re.compile(r"[\s.\-/]")
+
+
+def clean_sixteen_digits(value: str, label: str) -> str:
+    """'3235 3864.7573-9456' → '3235386475739456'; an error that says what was read."""
+    digits = _NON_DIGITS.sub("", value or "")
+    if not digits:
+        return ""
+    if not digits.isdigit() or len(digits) != 16:
+        count = sum(c.isdigit() for c in digits)
+        raise forms.ValidationError(NUMBER_LENGTH.format(label=label, count=count), code="sixteen_digits")
+    return digits
+
+
+def normalise_phone(value: str) -> str:
+    """'0812-3456-7890', '62812…', '+62 812…' → '+6281234567890'."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if value.startswith("62"):
+        value = "+" + value
+    try:
+        number = phonenumbers.parse(value, "ID")
+    except phonenumbers.NumberParseException:
+        raise forms.ValidationError(PHONE_UNKNOWN, code="phone") from None
+    if not phonenumbers.is_possible_number(number):
+        raise forms.ValidationError(PHONE_UNKNOWN, code="phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def nik_region_warning(nik: str, region_code: str | None) -> str | None:
+    """The NIK's first digits are the kab/kota where it was issued; a mismatch is often a typo."""
+    if not nik or not region_code or "." not in region_code:
+        return None
+    district = region_code.replace(".", "")[:4]
+    if nik[:4] == district:
+        return None
+    return NIK_ELSEWHERE.format(prefix=f"{nik[:2]}.{nik[2:4]}")
+
+
+# --- the form token: a nonce for idempotency and the time the form was handed out ---------------
+_TOKEN_SALT = "aduan.web.form-token"
+TOKEN_MAX_AGE = 24 * 3600
+
+
+def new_form_token() -> str:
+    return signing.dumps({"n": secrets.token_urlsafe(12), "t": int(time.time())}, salt=_TOKEN_SALT)
+
+
+def read_form_token(token: str) -> tuple[str, int] | None:
+    """(nonce, issued at) of a token this site issued in the last day, else None."""
+    try:
+        data = signing.loads(token or "", salt=_TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        return str(data["n"]), int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def derived_secret(nonce: str) -> str:
+    """The confidential secret for a form's nonce: a double submit shows the same secret again,
+    although only its hash is stored. Unpredictable without SECRET_KEY."""
+    digest = salted_hmac("aduan.web.confidential-secret", nonce, algorithm="sha256").digest()
+    return f"{int.from_bytes(digest, 'big') % 10**6:06d}"
+
+
+# --- region choice: lists per level, refilled from what was chosen above -------------------------
+LEVEL_FIELDS = ["provinsi", "kabupaten", "kecamatan", "desa"]
+LEVEL_LABELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan"}
+
+
+class RegionFieldsMixin:
+    """Four selects, each listing the children of the one above. Without JavaScript the person
+    presses "Pilih" after each level; with it, public.js fills the next list from the API."""
+
+    region_required_level = 2
+
+    def add_region_fields(self):
+        data = self.data if self.is_bound else self.initial
+        parent = None
+        for level, name in enumerate(LEVEL_FIELDS, 1):
+            if level == 1:
+                regions = Region.objects.filter(level=1)
+            elif parent:
+                regions = Region.objects.filter(parent_id=parent)
+            else:
+                regions = Region.objects.none()
+            choices = [("", f"— pilih {LEVEL_LABELS[name].lower()} —")] + list(regions.values_list("code", "name"))
+            self.fields[name] = forms.ChoiceField(
+                label=LEVEL_LABELS[name], choices=choices, required=False,
+                widget=forms.Select(attrs={"data-level": level, "class": "region"}),
+            )
+            chosen = data.get(name) or ""
+            parent = chosen if chosen and any(code == chosen for code, _ in choices) else None
+
+    @property
+    def region_fields(self):
+        return [self[name] for name in LEVEL_FIELDS]
+
+    def region_code(self) -> str | None:
+        code = None
+        for name in LEVEL_FIELDS:
+            value = self.cleaned_data.get(name)
+            if not value:
+                break
+            if code and not value.startswith(code + "."):
+                break
+            code = value
+        return code
+
+    def clean_region(self) -> None:
+        code = self.region_code()
+        depth = code.count(".") + 1 if code else 0
+        if depth < self.region_required_level:
+            self.add_error("kabupaten" if self.cleaned_data.get("provinsi") else "provinsi", REGION_REQUIRED)
+
+    def region_names(self) -> list[str]:
+        code = self.region_code()
+        if not code:
+            return []
+        region = Region.objects.get(code=code)
+        names = dict(Region.objects.filter(code__in=region.ancestor_codes()).values_list("code", "name"))
+        return [names[c] for c in region.ancestor_codes() if c in names]
+
+
+def program_choices() -> list[tuple[str, str]]:
+    programs = list(Program.objects.filter(is_active=True).values_list("code", "name"))
+    return programs + [(UNKNOWN_PROGRAM, "Lainnya / tidak tahu")]
+
+
+class LaporForm(RegionFieldsMixin, forms.Form):
+    program = forms.ChoiceField(label="Program bantuan", widget=forms.RadioSelect)
+    text = forms.CharField(
+        label="Apa yang terjadi?", max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6, "placeholder": "Ceritakan singkat: apa masalahnya, siapa yang terlibat, sudah berapa lama."}),
+    )
+    location_text = forms.CharField(label="Alamat / patokan (boleh kosong)", max_length=300, required=False)
+    happened_on = forms.DateField(
+        label="Kapan terjadi? (boleh kosong)", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    identity = forms.ChoiceField(label="Identitas Anda", choices=IDENTITY_CHOICES, initial="biasa", widget=forms.RadioSelect)
+    name = forms.CharField(label="Nama", max_length=150, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(
+        label="Nomor HP", max_length=30, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0812 3456 7890"}),
+    )
+    email = forms.EmailField(label="Email (boleh kosong)", required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    nik = forms.CharField(label="NIK (16 angka, boleh kosong)", max_length=40, required=False,
+                          widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    kks = forms.CharField(label="Nomor KKS (16 angka, boleh kosong)", max_length=40, required=False,
+                          widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    lampiran = MultipleFileField(label="Foto atau PDF (boleh kosong)")
+    token = forms.CharField(widget=forms.HiddenInput)
+    # The honeypot: hidden from people by CSS, filled by scripts that fill every field.
+    website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = program_choices()
+        self.add_region_fields()
+        self.order_fields(["program", "text", *LEVEL_FIELDS, "location_text", "happened_on", "identity", "name", "phone",
+                           "email", "nik", "kks", "lampiran"])
+        self.warnings: list[str] = []
+
+    def clean_nik(self):
+        return clean_sixteen_digits(self.cleaned_data["nik"], "NIK")
+
+    def clean_kks(self):
+        return clean_sixteen_digits(self.cleaned_data["kks"], "Nomor KKS")
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_happened_on(self):
+        value = self.cleaned_data["happened_on"]
+        if value and value > date.today():
+            raise forms.ValidationError(FUTURE_DATE)
+        return value
+
+    def clean_lampiran(self):
+        return check_files(self.cleaned_data["lampiran"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_region()
+        if cleaned.get("identity") != "anonim":
+            warning = nik_region_warning(cleaned.get("nik", ""), self.region_code())
+            if warning:
+                self.warnings.append(warning)
+        return cleaned
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.cleaned_data["identity"] == "anonim"
+
+    @property
+    def is_confidential(self) -> bool:
+        return self.cleaned_data["identity"] == "rahasia"
+
+    def reporter(self) -> Reporter:
+        data = self.cleaned_data
+        if self.is_anonymous:
+            return Reporter(anonymous=True)
+        return Reporter(confidential=self.is_confidential, name=data["name"], phone=data["phone"],
+                        email=data["email"], nik=data["nik"], kks=data["kks"])
+
+    def program_code(self) -> str:
+        code = self.cleaned_data["program"]
+        return UNKNOWN_PROGRAM_DEFAULT if code == UNKNOWN_PROGRAM else code
+
+    def complaint_text(self) -> str:
+        lines = [self.cleaned_data["text"].strip()]
+        if self.cleaned_data.get("happened_on"):
+            lines.append(f"Waktu kejadian: {self.cleaned_data['happened_on']:%d-%m-%Y}.")
+        if self.cleaned_data["program"] == UNKNOWN_PROGRAM:
+            lines.append(UNKNOWN_PROGRAM_NOTE)
+        return "\n\n".join(lines)
+
+    def location_text_for_complaint(self) -> str:
+        return ", ".join([self.cleaned_data.get("location_text", "").strip(), *reversed(self.region_names())]).strip(", ")
+
+
+class LacakForm(forms.Form):
+    nomor = forms.CharField(label="Nomor pengaduan", max_length=20,
+                            widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "placeholder": "ABCDE-23456"}))
+    rahasia = forms.CharField(label="Kode rahasia (hanya untuk pengaduan rahasia)", max_length=12, required=False,
+                              widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+
+
+class RebutForm(forms.Form):
+    text = forms.CharField(label="Mengapa jawaban ini belum sesuai?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class RateForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="Seberapa puas Anda dengan penanganan pengaduan ini?", coerce=int, widget=forms.RadioSelect,
+        choices=[(5, "5 — Sangat puas"), (4, "4 — Puas"), (3, "3 — Cukup"), (2, "2 — Kurang puas"), (1, "1 — Tidak puas")],
+    )
+    comment = forms.CharField(label="Saran (boleh kosong)", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,146 @@
+/* Progressive enhancement for the public complaint form and the officers' intake form.
+   Everything works without this file: it only fills region lists in place, adds search boxes,
+   hides what does not apply, warns about a NIK from elsewhere, and stops a double submit. */
+(function () {
+  "use strict";
+  if (!window.fetch || !document.querySelector || !window.URLSearchParams) return;
+  document.documentElement.classList.add("js");
+
+  function on(el, type, fn) { if (el) el.addEventListener(type, fn); }
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  /* --- region picker: provinsi → kab/kota → kecamatan → desa ------------------------------- */
+  function option(value, text) {
+    var o = document.createElement("option");
+    o.value = value; o.textContent = text;
+    return o;
+  }
+  function fill(select, regions) {
+    var placeholder = select.options.length ? select.options[0].textContent : "—";
+    while (select.firstChild) select.removeChild(select.firstChild);
+    select.appendChild(option("", placeholder));
+    (regions || []).forEach(function (r) { select.appendChild(option(r.code, r.name)); });
+  }
+  function load(api, parent, q) {
+    var params = new URLSearchParams();
+    if (parent) params.set("parent", parent);
+    if (q) params.set("q", q);
+    return fetch(api + "?" + params.toString(), { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return null; });
+  }
+  each(document.querySelectorAll(".region-picker"), function (picker) {
+    var api = picker.getAttribute("data-api");
+    var selects = picker.querySelectorAll("select.region");
+    var searches = [];
+    each(selects, function (select, i) {
+      var label = picker.querySelector("label[for='" + select.id + "']");
+      var search = document.createElement("input");
+      search.type = "search";
+      search.className = "region-search";
+      search.placeholder = "Cari " + (label ? label.textContent.toLowerCase() : "") + "…";
+      search.setAttribute("aria-label", search.placeholder);
+      search.autocomplete = "off";
+      select.parentNode.insertBefore(search, select);
+      searches.push(search);
+      var timer = null;
+      on(search, "input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var parent = i > 0 ? selects[i - 1].value : "";
+          if (i > 0 && !parent) return;
+          load(api, parent, search.value.trim()).then(function (regions) {
+            if (regions === null) return;
+            fill(select, regions);
+            if (regions.length === 1) {
+              select.value = regions[0].code;
+              select.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+          });
+        }, 250);
+      });
+      on(select, "change", function () {
+        for (var j = i + 1; j < selects.length; j++) { fill(selects[j], []); searches[j].value = ""; }
+        if (select.value && i + 1 < selects.length) {
+          load(api, select.value, "").then(function (regions) { if (regions) fill(selects[i + 1], regions); });
+        }
+      });
+    });
+  });
+
+  /* --- identity: anonymous hides the identity fields (the server ignores them anyway) -------- */
+  function identityToggle(form) {
+    var group = form.querySelector(".identity-fields");
+    if (!group) return;
+    function anonymous() {
+      var radio = form.querySelector("input[name=identity]:checked");
+      var box = form.querySelector("input[name=anonymous]");
+      return (radio && radio.value === "anonim") || (box && box.checked);
+    }
+    function update() { group.hidden = anonymous(); }
+    each(form.querySelectorAll("input[name=identity], input[name=anonymous]"), function (el) { on(el, "change", update); });
+    update();
+  }
+
+  /* --- indirect source: shown only for channel "tidak_langsung" ----------------------------- */
+  function channelToggle(form) {
+    var channel = form.querySelector("select[name=channel]");
+    if (!channel) return;
+    var parts = form.querySelectorAll("[data-show-for-channel]");
+    function update() {
+      each(parts, function (part) { part.hidden = part.getAttribute("data-show-for-channel") !== channel.value; });
+    }
+    on(channel, "change", update);
+    update();
+  }
+
+  /* --- NIK: its first four digits are the kab/kota that issued it -------------------------- */
+  function nikWarning(form) {
+    var nik = form.querySelector("input[name=nik]");
+    var district = form.querySelector("select[name=kabupaten]");
+    var note = form.querySelector("#nik-warning");
+    if (!nik || !district || !note) return;
+    function update() {
+      var digits = nik.value.replace(/[\s.\-\/]/g, "");
+      var code = (district.value || "").replace(".", "");
+      if (/^\d{16}$/.test(digits) && code.length === 4 && digits.slice(0, 4) !== code) {
+        note.textContent = "NIK ini terdaftar di wilayah lain (" + digits.slice(0, 2) + "." + digits.slice(2, 4) +
+          ") daripada lokasi yang Anda pilih. Tidak apa-apa bila Anda melapor untuk tempat lain — periksa saja bila ada salah ketik.";
+        note.hidden = false;
+      } else {
+        note.hidden = true;
+      }
+    }
+    on(nik, "input", update);
+    on(district, "change", update);
+    update();
+  }
+
+  /* --- one submit only; Ctrl+Enter submits ------------------------------------------------ */
+  function submitOnce(form) {
+    on(form, "submit", function (event) {
+      if (form.getAttribute("data-sent")) { event.preventDefault(); return; }
+      form.setAttribute("data-sent", "1");
+      // Disabled after the submission's data is taken, so the button's name still travels.
+      setTimeout(function () {
+        each(form.querySelectorAll("button[name=kirim]"), function (b) { b.disabled = true; b.textContent = "Mengirim…"; });
+      }, 0);
+    });
+  }
+  on(document, "keydown", function (event) {
+    if (event.defaultPrevented || event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    var form = event.target.closest && event.target.closest("form");
+    if (!form) return;
+    var button = form.querySelector("button[name=kirim]:not(.default-submit)");
+    if (!button) return;
+    event.preventDefault();
+    if (form.requestSubmit) form.requestSubmit(button); else button.click();
+  });
+
+  each(document.querySelectorAll("form.lapor, form.intake"), function (form) {
+    identityToggle(form);
+    channelToggle(form);
+    nikWarning(form);
+    submitOnce(form);
+  });
+})();

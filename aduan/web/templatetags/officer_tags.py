@@ -1,0 +1,57 @@
+"""Display helpers for the officers' pages: local times with their zone, deadlines, file sizes."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from aduan.regions.timezones import ABBREVIATIONS, zone_for, zone_name_for
+from aduan.web.officer import deadlines
+
+register = template.Library()
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+@register.filter
+def local_time(value, region_code=None):
+    """`{{ event.at|local_time:complaint.region_id }}` → "23 Nov 2026 14.05 WITA"."""
+    if not value:
+        return ""
+    local = value.astimezone(zone_for(region_code or None))
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} {zone_abbreviation(region_code)}"
+
+
+@register.filter
+def local_date(value, region_code=None):
+    if not value:
+        return ""
+    local = value.astimezone(zone_for(region_code or None))
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
+
+
+@register.filter
+def zone_abbreviation(region_code):
+    return ABBREVIATIONS[zone_name_for(region_code or "")]
+
+
+@register.simple_tag(takes_context=True)
+def deadline(context, complaint):
+    """The complaint's deadline against the page's one calendar and clock (`calendar`, `now`)."""
+    return deadlines.describe(complaint, context["calendar"], context["now"])
+
+
+@register.simple_tag(takes_context=True)
+def stage_deadline(context, stage, complaint):
+    if stage.done_at:
+        return deadlines.Deadline(_("selesai"), deadlines.DONE)
+    return deadlines.describe_due(stage.due_at, context["calendar"], context["now"], zone_for(complaint.region_id))
+
+
+@register.filter
+def file_size(size):
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,72 @@
+"""Per-client rate limits for the public pages, kept in Django's cache (no third-party captcha).
+
+The counters must be shared by every web process, so production uses the database cache
+(settings.CACHES; `aduan setup` creates its table). Fixed windows: simple, and a burst at a
+window's edge doubles the rate at worst, which is enough to stop a script.
+
+Indonesian mobile networks put many phones behind one carrier address, so the limits are
+generous; guessing a tracking number is hopeless anyway (tracking.py), the 6-digit secret of a
+confidential complaint is what the per-complaint limit protects.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+
+log = logging.getLogger(__name__)
+
+# scope → (requests, seconds); a deployment overrides them in settings.ADUAN["THROTTLE"].
+LIMITS = {
+    "lapor": (10, 600),  # complaints filed on the website, per address
+    "lacak": (30, 600),  # tracking-number lookups, per address
+    "secret": (10, 3600),  # wrong secrets, per complaint
+}
+
+
+def _limit(scope: str) -> tuple[int, int]:
+    return settings.ADUAN.get("THROTTLE", {}).get(scope, LIMITS[scope])
+
+
+def client_address(request) -> str:
+    # REMOTE_ADDR only: a reverse proxy in front must set it (e.g. gunicorn --forwarded-allow-ips),
+    # a client-supplied X-Forwarded-For would let anyone pick a fresh address per request.
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _key(scope: str, ident: str, window: int) -> str:
+    return f"throttle:{scope}:{ident}:{window}"
+
+
+def is_limited(scope: str, ident: str) -> bool:
+    """True when `ident` has used up `scope` in the current window (does not count this request)."""
+    allowed, seconds = _limit(scope)
+    try:
+        return (cache.get(_key(scope, ident, int(time.time() // seconds))) or 0) >= allowed
+    except DatabaseError:  # the cache table is missing: fail open rather than refuse complaints
+        log.exception("throttle cache unavailable")
+        return False
+
+
+def hit(scope: str, ident: str) -> None:
+    """Count one request against `scope` for `ident`."""
+    allowed, seconds = _limit(scope)
+    key = _key(scope, ident, int(time.time() // seconds))
+    try:
+        if not cache.add(key, 1, timeout=seconds):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, timeout=seconds)
+    except DatabaseError:
+        log.exception("throttle cache unavailable")
+
+
+def check_and_hit(scope: str, ident: str) -> bool:
+    """Count this request; True when it is over the limit and must be refused."""
+    if is_limited(scope, ident):
+        return True
+    hit(scope, ident)
+    return False

@@ -1,0 +1,162 @@
+"""/lacak/: following a complaint, rebutting the answer, rating the handling."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from aduan.core.actions import complaint_close, complaint_follow_up, complaint_receive
+from aduan.core.actions.lifecycle import RATE_ONLY_CLOSED
+from aduan.core.enums import EventKind, Status
+from aduan.core.intake import IntakeMessage, Reporter
+from aduan.core.workflow import REBUT_WINDOW_CLOSED
+from aduan.web import public
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def file(world):
+    def file(**overrides):
+        fields = {"channel": "web", "program": "bpnt", "text": "Saldo belum masuk. NIK saya 3506104501900002.",
+                  "region_code": "35.06.10.2005",
+                  "reporter": Reporter(name="Siti Aminah", phone="+6281234567890", kks="3235386475739456")}
+        fields.update(overrides)
+        return complaint_receive(message=IntakeMessage(**fields))
+    return file
+
+
+@pytest.fixture
+def answered(file, officer):
+    complaint = file().complaint
+    complaint_follow_up(complaint=complaint, actor=officer, answer="Saldo sudah ditransfer ulang oleh bank.",
+                        internal_note="Bank BRI cabang Kediri dihubungi; petugas: Pak Joko.")
+    return complaint
+
+
+def detail_url(complaint):
+    return f"/lacak/{complaint.tracking_number}/"
+
+
+def test_a_lookup_forgives_case_and_spaces(client, answered):
+    typed = answered.tracking_number.lower().replace("-", " ")
+
+    response = client.post("/lacak/", {"nomor": typed})
+
+    assert response.status_code == 302 and response["Location"] == detail_url(answered)
+
+
+def test_the_timeline_shows_public_notes_only_and_no_identity(client, answered):
+    page = client.get(detail_url(answered)).content.decode()
+
+    assert "Saldo sudah ditransfer ulang oleh bank." in page
+    assert "Pengaduan diterima dan dicatat." in page
+    assert "Pak Joko" not in page and "Bank BRI cabang Kediri" not in page
+    assert "Siti" not in page and "81234567890" not in page and "3235386475739456" not in page
+    assert "3506104501900002" not in page  # digit runs in the text are masked
+    assert "Yuli" not in page  # the officer's name is not the reporter's business
+
+
+def test_an_unknown_number_is_not_found(client, world):
+    response = client.post("/lacak/", {"nomor": "ABCDE-23456"})
+
+    assert response.status_code == 404
+    assert public.NOT_FOUND in response.content.decode()
+
+
+def test_guessing_numbers_is_throttled_per_address(client, world, settings):
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {"lacak": (3, 600)}}
+
+    statuses = [client.post("/lacak/", {"nomor": f"ABCDE-2345{n}"}).status_code for n in range(2, 7)]
+
+    assert statuses == [404, 404, 404, 429, 429]
+
+
+def test_a_confidential_complaint_needs_its_secret(client, file):
+    result = file(reporter=Reporter(confidential=True, name="Siti"), confidential_secret="123456")
+    number = result.complaint.tracking_number
+
+    assert client.get(f"/lacak/{number}/").status_code == 403
+    assert public.SECRET_NEEDED in client.post("/lacak/", {"nomor": number}).content.decode()
+    wrong = client.post("/lacak/", {"nomor": number, "rahasia": "654321"})
+    assert wrong.status_code == 403 and public.SECRET_WRONG in wrong.content.decode()
+
+    right = client.post("/lacak/", {"nomor": number, "rahasia": "123456"})
+
+    assert right.status_code == 302
+    assert client.get(f"/lacak/{number}/").status_code == 200
+
+
+def test_guessing_a_secret_is_throttled_per_complaint(client, file, settings):
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {"secret": (3, 3600)}}
+    number = file(reporter=Reporter(confidential=True, name="Siti"), confidential_secret="123456").complaint.tracking_number
+
+    for guess in ("000001", "000002", "000003"):
+        client.post("/lacak/", {"nomor": number, "rahasia": guess})
+    response = client.post("/lacak/", {"nomor": number, "rahasia": "123456"})
+
+    assert response.status_code == 403  # even the right secret waits out the window
+
+
+def test_the_reporter_rebuts_within_the_window(client, answered):
+    page = client.get(detail_url(answered)).content.decode()
+    assert "Kirim sanggahan" in page
+
+    response = client.post(f"{detail_url(answered)}sanggah/", {"text": "Saldo belum juga masuk."})
+
+    answered.refresh_from_db()
+    assert response.status_code == 302
+    assert answered.status == Status.PROSES and answered.closure_due_at is None
+    assert answered.events.filter(kind=EventKind.REBUTTED, public_note="Saldo belum juga masuk.").exists()
+    assert public.REBUTTED in client.get(response["Location"]).content.decode()
+
+
+def test_a_rebuttal_after_the_window_is_refused(client, file, officer):
+    complaint = file().complaint
+    complaint_follow_up(complaint=complaint, actor=officer, answer="Sudah beres.", at=timezone.now() - timedelta(days=12))
+
+    page = client.get(detail_url(complaint)).content.decode()
+    response = client.post(f"{detail_url(complaint)}sanggah/", {"text": "Belum beres."})
+
+    assert "Kirim sanggahan" not in page
+    assert response.status_code == 409 and REBUT_WINDOW_CLOSED in response.content.decode()
+    assert not complaint.events.filter(kind=EventKind.REBUTTED).exists()
+
+
+def test_the_reporter_rates_a_closed_complaint(client, answered, officer):
+    complaint_close(complaint=answered, actor=officer, reason="Pelapor mengonfirmasi lewat telepon.")
+    assert "Kirim penilaian" in client.get(detail_url(answered)).content.decode()
+
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "4", "comment": "Cepat ditangani."})
+
+    answered.refresh_from_db()
+    assert response.status_code == 302 and answered.rating == 4
+    page = client.get(detail_url(answered)).content.decode()
+    assert "Kirim penilaian" not in page and "4 dari 5" in page
+
+
+def test_rating_an_open_complaint_is_refused(client, answered):
+    assert "Kirim penilaian" not in client.get(detail_url(answered)).content.decode()
+
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "5"})
+
+    assert response.status_code == 409 and RATE_ONLY_CLOSED in response.content.decode()
+
+
+def test_a_rating_outside_one_to_five_is_refused(client, answered, officer):
+    complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
+
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "9"})
+
+    answered.refresh_from_db()
+    assert response.status_code == 400 and answered.rating is None
+
+
+def test_the_timeline_page_reads_a_fixed_number_of_queries(client, answered, officer, django_assert_max_num_queries):
+    for n in range(5):
+        complaint_follow_up(complaint=answered, actor=officer, answer=f"Jawaban ke-{n}.")
+
+    with django_assert_max_num_queries(8):
+        response = client.get(detail_url(answered))
+
+    assert response.status_code == 200
