@@ -1,8 +1,11 @@
-"""Shared pytest configuration. Domain fixtures live in their own modules (pytest_plugins)."""
+"""Shared pytest configuration. Domain fixtures live in their own modules, registered here."""
 
 import os
 
 import pytest
+
+# The small worlds the tests build (a few regions, the taxonomy, the units, officers per role).
+pytest_plugins = ["tests.fixtures.core", "tests.fixtures.org"]
 
 # --- Django ---------------------------------------------------------------------------------
 # Playwright's sync API runs an event loop in the test's thread, and Django then refuses ORM

@@ -9,7 +9,6 @@ from aduan.core import attachments
 from aduan.core.models import Attachment
 from aduan.organisation.models import Role
 
-pytest_plugins = ["tests.fixtures.core"]
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -5,7 +5,6 @@ import pytest
 from aduan.accounts.models import ApiToken
 from aduan.core.models import Complaint
 
-pytest_plugins = ["tests.fixtures.core"]
 
 
 @pytest.fixture

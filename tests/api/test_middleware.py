@@ -3,7 +3,6 @@
 from aduan.accounts.models import ApiToken
 from aduan.api.middleware import CONTAINS_NUL
 
-pytest_plugins = ["tests.fixtures.core"]
 
 PAYLOAD = {"program": "bpnt\x00", "channel": "tatap_muka", "text": "Kartu KKS hilang.", "location_code": "35.06.10.2005"}
 

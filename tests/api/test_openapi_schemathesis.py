@@ -12,7 +12,6 @@ from schemathesis.checks import not_a_server_error
 
 from aduan.accounts.models import ApiToken
 
-pytest_plugins = ["tests.fixtures.core"]
 
 MAX_EXAMPLES = 20
 

@@ -7,7 +7,6 @@ from aduan.accounts.models import ApiToken
 from aduan.api import scopes
 from aduan.api.scopes import token_allows, validate_scopes
 
-pytest_plugins = ["tests.fixtures.core"]
 
 PAYLOAD = {"program": "bpnt", "channel": "tatap_muka", "text": "Kartu KKS hilang.", "location_code": "35.06.10.2005"}
 

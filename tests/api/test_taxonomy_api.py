@@ -2,7 +2,6 @@
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.core"]
 
 
 def test_programs_are_listed_without_a_token(client, world):

@@ -9,7 +9,6 @@ from django.core.management import call_command
 
 from aduan.accounts.models import ApiToken
 
-pytest_plugins = ["tests.fixtures.core"]
 
 
 def test_aduan_token_prints_a_token_that_authenticates(kediri_officer, capsys, client):

@@ -21,7 +21,6 @@ from aduan.core.models import Complaint, Event
 from aduan.core.sweep import run_sweep
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
 
-pytest_plugins = ["tests.fixtures.core"]
 
 
 @pytest.fixture

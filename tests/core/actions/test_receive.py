@@ -12,7 +12,6 @@ from aduan.core.models import Complaint, Event
 from aduan.core.tracking import secret_matches
 from aduan.taxonomy.models import HolidayOverride
 
-pytest_plugins = ["tests.fixtures.core"]
 WIB = ZoneInfo("Asia/Jakarta")
 
 

@@ -10,7 +10,6 @@ from aduan.core.models import Attachment, Complaint
 from aduan.regions.resolver import reset_resolver
 from tests.intake.email.conftest import JPEG, make_email
 
-pytest_plugins = ["tests.fixtures.core"]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,7 +8,6 @@ from aduan.intake.email.actions import DEFAULT_PROGRAM, detect_program, external
 from aduan.intake.email.parsing import parse, strip_quoted
 from tests.intake.email.conftest import make_email
 
-pytest_plugins = ["tests.fixtures.core"]
 
 
 def test_sender_subject_and_references():

@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 
-pytest_plugins = ["tests.fixtures.core"]
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SCHEMAS = REPO_ROOT.parent / "shared" / "data" / "open311-georeport-v2"

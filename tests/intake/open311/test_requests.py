@@ -12,7 +12,6 @@ from aduan.core.models import Complaint
 from aduan.intake.open311 import filing, service_requests
 from tests.intake.open311.conftest import ANSWER
 
-pytest_plugins = ["tests.fixtures.core"]
 
 BASE = "/open311/v2"
 PERSONAL = ["Budi", "Santoso", "6281299990000", "7371010101800001", "3235386475739456", "Siti", "Aminah", "Rahasia"]

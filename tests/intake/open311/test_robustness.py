@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from aduan.core.actions import complaint_follow_up
 
-pytest_plugins = ["tests.fixtures.core"]
 
 BASE = "/open311/v2"
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True, database=None,
