@@ -80,6 +80,7 @@ class ComplaintOut(Schema):
     text: str
     received_at: datetime
     due_at: datetime
+    due_is_provisional: bool = Field(False, description="The year's cuti bersama are not decreed yet; the deadline may move.")
     followed_up_at: datetime | None
     closure_due_at: datetime | None
     closed_at: datetime | None

@@ -56,6 +56,7 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True) -> d
         "text": complaint.text,
         "received_at": _local(complaint.received_at, zone),
         "due_at": _local(complaint.due_at, zone),
+        "due_is_provisional": complaint.due_is_provisional,
         "followed_up_at": _local(complaint.followed_up_at, zone),
         "closure_due_at": _local(complaint.closure_due_at, zone),
         "closed_at": _local(complaint.closed_at, zone),

@@ -92,6 +92,13 @@ class Complaint(models.Model):
         return zone_for(self.region_id)
 
     @property
+    def due_is_provisional(self) -> bool:
+        """The deadline falls in a year whose cuti bersama are not decreed yet: it may move."""
+        from aduan.core.due_dates import calendar_is_confirmed
+
+        return not calendar_is_confirmed(self.due_at.astimezone(self.local_zone).year)
+
+    @property
     def is_open(self) -> bool:
         return self.status != Status.SELESAI
 

@@ -86,3 +86,13 @@ def test_an_unknown_tracking_number_is_404(officer_client):
 def test_the_openapi_document_is_served(client, world):
     document = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/complaints" in document["paths"]
+
+
+def test_a_deadline_in_a_year_without_decreed_cuti_bersama_is_flagged(officer_client, monkeypatch):
+    from aduan.core.deadlines.holiday_source import year_is_confirmed
+
+    body = post(officer_client, PAYLOAD).json()
+    assert body["due_is_provisional"] is (not year_is_confirmed(int(body["due_at"][:4])))
+    monkeypatch.setattr("aduan.core.due_dates.year_is_confirmed", lambda year: False)
+    fetched = officer_client.get(f"/api/v1/complaints/{body['tracking_number']}").json()
+    assert fetched["due_is_provisional"] is True
