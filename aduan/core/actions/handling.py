@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from aduan.core import errors
 from aduan.core.actions.events import SYSTEM, record_event
-from aduan.core.actions.lifecycle import _apply, _refuse, locked
+from aduan.core.actions.guard import locked, states, updated
 from aduan.core.due_dates import due_for
 from aduan.core.enums import EventKind
 from aduan.core.models import Complaint, Event
-from aduan.core.workflow import IllegalTransition, State, Transition, next_state
+from aduan.core.workflow import Transition
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, next_unit
 
@@ -30,22 +30,6 @@ NOTHING_TO_RETURN = "Pengaduan ini belum pernah didisposisikan ke unit ini; tida
 TOP_LEVEL = "Unit ini sudah berada di tingkat tertinggi; pengaduan tidak dapat dieskalasi lagi."
 NOT_ABOVE = "{unit} bukan tingkat di atas unit yang menangani pengaduan ini."
 ESCALATED_PUBLIC = "Pengaduan diteruskan ke {unit} untuk ditangani di tingkat yang lebih tinggi."
-
-
-def _transition(current: Complaint, transition: Transition) -> tuple[State, State]:
-    before = State(current.status)
-    try:
-        return before, next_state(before, transition)
-    except IllegalTransition as error:
-        raise _refuse(error) from None
-
-
-def _returned(current: Complaint, complaint: Complaint) -> Complaint:
-    """The caller's instance, updated: its fields, and its cached units (which `_apply` leaves
-    stale, so `complaint.handling_unit` would still name the unit it left)."""
-    _apply(current, complaint)
-    complaint._state.fields_cache = dict(current._state.fields_cache)
-    return complaint
 
 
 def _holder(current: Complaint) -> Unit:
@@ -59,7 +43,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
-        before, after = _transition(current, Transition.DISPOSE)
+        before, after = states(current, Transition.DISPOSE)
         if current.handling_unit_id == to_unit.pk:
             raise errors.ActionError(SAME_UNIT, field="to_unit")
         from_unit = _holder(current)
@@ -72,7 +56,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
             public_note=f"Pengaduan diteruskan kepada {to_unit.name}.",
         )
         _start_casework(current)
-    return _returned(current, complaint)
+    return updated(current, complaint)
 
 
 def _start_casework(current: Complaint) -> None:
@@ -90,7 +74,7 @@ def complaint_return(*, complaint: Complaint, actor, reason: str, at: datetime |
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
-        before, after = _transition(current, Transition.RETURN)
+        before, after = states(current, Transition.RETURN)
         arrival = (
             Event.objects.filter(complaint=current, kind__in=[EventKind.DISPOSED, EventKind.ESCALATED],
                                  to_unit_id=current.handling_unit_id)
@@ -107,7 +91,7 @@ def complaint_return(*, complaint: Complaint, actor, reason: str, at: datetime |
             current, EventKind.RETURNED, at=at, actor=actor, from_status=before, to_status=after,
             from_unit=leaving, to_unit=back_to, note=reason, data={"returned_after": arrival.kind},
         )
-    return _returned(current, complaint)
+    return updated(current, complaint)
 
 
 def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Unit | None = None,
@@ -120,7 +104,7 @@ def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Uni
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
-        _transition(current, Transition.ESCALATE)
+        states(current, Transition.ESCALATE)
         holder = _holder(current)
         program = current.program.code
         if to_unit is None:
@@ -130,12 +114,12 @@ def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Uni
         elif to_unit.pk not in {u.pk for u in escalation_path(holder, program)}:
             raise errors.ActionError(NOT_ABOVE.format(unit=to_unit.name), field="to_unit")
         _raise(current, holder, to_unit, at=at, actor=actor, reason=reason, automatic=False)
-    return _returned(current, complaint)
+    return updated(current, complaint)
 
 
 def _raise(current: Complaint, holder: Unit, to_unit: Unit, *, at: datetime, actor, reason: str, automatic: bool) -> None:
     """The escalation itself, under the caller's row lock (shared with the sweep)."""
-    before, after = _transition(current, Transition.ESCALATE)
+    before, after = states(current, Transition.ESCALATE)
     previous_due = current.due_at
     fresh = due_for(at.astimezone(current.local_zone), current.policy, current.severity).due_at
     current.due_at = max(previous_due, fresh)

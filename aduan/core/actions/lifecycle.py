@@ -10,6 +10,7 @@ from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.due_dates import closure_window_end
 from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint
+from aduan.core.actions.guard import locked, refused, states, updated
 from aduan.core.workflow import (
     IllegalTransition,
     State,
@@ -26,23 +27,6 @@ RATING_RANGE = "Penilaian harus 1 sampai 5."
 RATE_ONLY_CLOSED = "Penilaian hanya dapat diberikan setelah pengaduan selesai."
 
 
-def locked(complaint: Complaint) -> Complaint:
-    """The complaint's current row, locked until the transaction ends: two officers, a sweep or a
-    gateway retry may act at once, and each must see what the other did."""
-    return Complaint.objects.select_for_update().get(pk=complaint.pk)
-
-
-def _refuse(error: IllegalTransition) -> errors.ActionError:
-    return errors.ActionError(error.message, code="illegal_transition")
-
-
-def _apply(current: Complaint, complaint: Complaint) -> Complaint:
-    """Copy the saved row back into the caller's instance, so it sees the new state."""
-    complaint.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
-    complaint._state.fields_cache = dict(current._state.fields_cache)  # related objects too (handling_unit)
-    return complaint
-
-
 def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_note: str = "", at: datetime | None = None) -> Complaint:
     """The unit's answer to the reporter; it opens the window in which the reporter may rebut."""
     answer = (answer or "").strip()
@@ -51,11 +35,7 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
-        before = State(current.status)
-        try:
-            after = next_state(before, Transition.FOLLOW_UP)
-        except IllegalTransition as error:
-            raise _refuse(error) from None
+        before, after = states(current, Transition.FOLLOW_UP)
         current.status = after
         current.followed_up_at = at
         current.closure_due_at = closure_window_end(at.astimezone(current.local_zone))
@@ -66,7 +46,7 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
             note=internal_note.strip(), public_note=answer,
             data={"closure_due_at": current.closure_due_at.isoformat()},
         )
-    return _apply(current, complaint)
+    return updated(current, complaint)
 
 
 def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = None, actor=None) -> Complaint:
@@ -82,7 +62,7 @@ def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = No
             check_rebuttal(before, Window(current.closure_due_at), at)
             after = next_state(before, Transition.REBUT)
         except IllegalTransition as error:
-            raise _refuse(error) from None
+            raise refused(error) from None
         current.status = after
         current.closure_due_at = None
         current.save(update_fields=["status", "closure_due_at", "updated_at"])
@@ -90,7 +70,7 @@ def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = No
             current, EventKind.REBUTTED, at=at, actor=actor, label=None if actor else REPORTER,
             from_status=before, to_status=after, to_unit=current.handling_unit, public_note=text,
         )
-    return _apply(current, complaint)
+    return updated(current, complaint)
 
 
 def complaint_close(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
@@ -106,10 +86,10 @@ def complaint_close(*, complaint: Complaint, actor, reason: str, at: datetime | 
             check_closure(before, Window(current.closure_due_at))
             after = next_state(before, Transition.CLOSE)
         except IllegalTransition as error:
-            raise _refuse(error) from None
+            raise refused(error) from None
         _close(current, at, after)
         record_event(current, EventKind.CLOSED, at=at, actor=actor, from_status=before, to_status=after, note=reason)
-    return _apply(current, complaint)
+    return updated(current, complaint)
 
 
 def _close(current: Complaint, at: datetime, after: State) -> None:
@@ -145,17 +125,13 @@ def complaint_reopen(*, complaint: Complaint, actor, reason: str, at: datetime |
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
-        before = State(current.status)
-        try:
-            after = next_state(before, Transition.REOPEN)
-        except IllegalTransition as error:
-            raise _refuse(error) from None
+        before, after = states(current, Transition.REOPEN)
         current.status = after
         current.closed_at = None
         current.closure_due_at = None
         current.save(update_fields=["status", "closed_at", "closure_due_at", "updated_at"])
         record_event(current, EventKind.REOPENED, at=at, actor=actor, from_status=before, to_status=after, note=reason)
-    return _apply(current, complaint)
+    return updated(current, complaint)
 
 
 def complaint_rate(*, complaint: Complaint, rating: int, comment: str = "", at: datetime | None = None) -> Complaint:
@@ -170,4 +146,4 @@ def complaint_rate(*, complaint: Complaint, rating: int, comment: str = "", at: 
         current.rating = rating
         current.save(update_fields=["rating", "updated_at"])
         record_event(current, EventKind.RATED, at=at, label=REPORTER, public_note=comment.strip(), data={"rating": rating})
-    return _apply(current, complaint)
+    return updated(current, complaint)
