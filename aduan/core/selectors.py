@@ -13,7 +13,7 @@ import binascii
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -75,10 +75,18 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
     unit_ids = visible_unit_ids(user)
     if not unit_ids:
         return base.filter(filed_by=user) if getattr(user, "is_authenticated", False) else base.none()
-    escalated_away = Event.objects.filter(complaint=OuterRef("pk"), kind=EventKind.ESCALATED, from_unit_id__in=unit_ids)
-    return base.filter(
-        Q(handling_unit_id__in=unit_ids) | Q(receiving_unit_id__in=unit_ids) | Q(filed_by=user) | Exists(escalated_away)
+    # One indexed lookup per reason to see a complaint, united: an OR of these conditions (with the
+    # escalation EXISTS) made PostgreSQL scan every complaint, 2 s per queue page at 100,000 rows.
+    reachable = (
+        Complaint.objects.filter(handling_unit_id__in=unit_ids).order_by().values("pk")
+        .union(
+            Complaint.objects.filter(receiving_unit_id__in=unit_ids).order_by().values("pk"),
+            Complaint.objects.filter(filed_by=user).order_by().values("pk"),
+            Event.objects.filter(kind=EventKind.ESCALATED, from_unit_id__in=unit_ids).order_by().values("complaint_id"),
+            all=True,
+        )
     )
+    return base.filter(pk__in=reachable)
 
 
 def may_see_identity(user, complaint: Complaint) -> bool:
