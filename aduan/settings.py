@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "aduan.api.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "aduan.web.middleware.IgnoreAcceptLanguageMiddleware",  # Indonesian unless chosen in the switch
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,6 +7,7 @@ from aduan.api.main import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("open311/v2/", include("aduan.intake.open311.urls")),
     path("sms/", include("aduan.intake.sms.urls")),
     path("", include("aduan.web.urls")),

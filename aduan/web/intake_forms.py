@@ -8,6 +8,8 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from aduan.core.enums import Channel, IndirectSource, Severity
 from aduan.core.intake import IntakeMessage, Reporter
@@ -18,73 +20,73 @@ from aduan.web.uploads import MultipleFileField, check_file, check_files
 # The channels an officer digitises (SPEC R3, R5): not SMS, web or API, which file themselves.
 OFFICER_CHANNELS = [c for c in Channel if c not in (Channel.SMS, Channel.WEB, Channel.API)]
 FORM_KINDS = [
-    ("umum", "Pengaduan umum (BPNT/Sembako, Rastra)"),
-    ("pkh_peserta", "PKH — formulir peserta"),
-    ("pkh_c2", "PKH — formulir C-2 (non-peserta)"),
+    ("umum", _("Pengaduan umum (BPNT/Sembako, Rastra)")),
+    ("pkh_peserta", _("PKH — formulir peserta")),
+    ("pkh_c2", _("PKH — formulir C-2 (non-peserta)")),
 ]
 REPORTER_STATUSES = [
     ("", "—"),
-    ("kpm", "Peserta / KPM"),
-    ("non_peserta", "Masyarakat non-peserta"),
-    ("pendamping", "Pendamping / operator"),
-    ("penyedia_layanan", "Penyedia layanan (sekolah, faskes, kantor pos, bank, e-Warong)"),
-    ("aparat", "Aparat desa / kecamatan"),
-    ("lainnya", "Lainnya"),
+    ("kpm", _("Peserta / KPM")),
+    ("non_peserta", _("Masyarakat non-peserta")),
+    ("pendamping", _("Pendamping / operator")),
+    ("penyedia_layanan", _("Penyedia layanan (sekolah, faskes, kantor pos, bank, e-Warong)")),
+    ("aparat", _("Aparat desa / kecamatan")),
+    ("lainnya", _("Lainnya")),
 ]
 # SPEC R8: what a walk-in BPNT-PKH complaint brings.
-REQUIREMENTS = [("ktp", "Fotokopi KTP"), ("kk", "Fotokopi KK"), ("kks", "Kartu KKS / fotokopinya")]
+REQUIREMENTS = [("ktp", _("Fotokopi KTP")), ("kk", _("Fotokopi KK")), ("kks", _("Kartu KKS / fotokopinya"))]
 
-INDIRECT_NEEDS_SOURCE = "Pilih asal sumber tidak langsung (mis. temuan monitoring, media massa)."
-SOURCE_ONLY_INDIRECT = "Asal sumber hanya diisi untuk saluran 'Sumber tidak langsung'."
-FUTURE_RECEIPT = "Waktu diterima tidak boleh di masa depan."
-TOPIC_OTHER_PROGRAM = "Topik ini bukan untuk program yang dipilih."
+INDIRECT_NEEDS_SOURCE = gettext_noop("Pilih asal sumber tidak langsung (mis. temuan monitoring, media massa).")
+SOURCE_ONLY_INDIRECT = gettext_noop("Asal sumber hanya diisi untuk saluran 'Sumber tidak langsung'.")
+FUTURE_RECEIPT = gettext_noop("Waktu diterima tidak boleh di masa depan.")
+TOPIC_OTHER_PROGRAM = gettext_noop("Topik ini bukan untuk program yang dipilih.")
 
 
 class IntakeForm(RegionFieldsMixin, forms.Form):
     region_required_level = 0  # a letter may not say where; the officer completes it later
 
     # --- penerimaan
-    channel = forms.ChoiceField(label="Saluran", choices=[(c.value, c.label) for c in OFFICER_CHANNELS],
+    channel = forms.ChoiceField(label=_("Saluran"), choices=[(c.value, c.label) for c in OFFICER_CHANNELS],
                                 widget=forms.Select(attrs={"autofocus": True}))
-    received_at = forms.DateTimeField(label="Diterima pada", input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    received_at = forms.DateTimeField(label=_("Diterima pada"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    indirect_source = forms.ChoiceField(label="Asal sumber tidak langsung", required=False,
+    indirect_source = forms.ChoiceField(label=_("Asal sumber tidak langsung"), required=False,
                                         choices=[("", "—")] + list(IndirectSource.choices))
-    source_reference = forms.CharField(label="Rujukan sumber (nomor surat, judul berita, tautan)", max_length=300, required=False)
-    program = forms.ChoiceField(label="Program")
-    form_kind = forms.ChoiceField(label="Formulir", choices=FORM_KINDS, initial="umum")
-    unit = forms.ChoiceField(label="Dicatat oleh unit", required=False)  # empty: the officer's first unit
+    source_reference = forms.CharField(label=_("Rujukan sumber (nomor surat, judul berita, tautan)"), max_length=300, required=False)
+    program = forms.ChoiceField(label=_("Program"))
+    form_kind = forms.ChoiceField(label=_("Formulir"), choices=FORM_KINDS, initial="umum")
+    unit = forms.ChoiceField(label=_("Dicatat oleh unit"), required=False)  # empty: the officer's first unit
 
     # --- pelapor
-    anonymous = forms.BooleanField(label="Anonim (identitas tidak disimpan)", required=False)
-    confidential = forms.BooleanField(label="Rahasiakan identitas", required=False)
-    reporter_status = forms.ChoiceField(label="Status pelapor", choices=REPORTER_STATUSES, required=False)
-    name = forms.CharField(label="Nama pelapor", max_length=150, required=False)
-    nik = forms.CharField(label="NIK", max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    kk = forms.CharField(label="Nomor KK", max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    kks = forms.CharField(label="Nomor KKS", max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    phone = forms.CharField(label="Nomor HP", max_length=30, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))
-    email = forms.EmailField(label="Email", required=False)
-    address = forms.CharField(label="Alamat pelapor", max_length=300, required=False)
+    anonymous = forms.BooleanField(label=_("Anonim (identitas tidak disimpan)"), required=False)
+    confidential = forms.BooleanField(label=_("Rahasiakan identitas"), required=False)
+    reporter_status = forms.ChoiceField(label=_("Status pelapor"), choices=REPORTER_STATUSES, required=False)
+    name = forms.CharField(label=_("Nama pelapor"), max_length=150, required=False)
+    nik = forms.CharField(label=_("NIK"), max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    kk = forms.CharField(label=_("Nomor KK"), max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    kks = forms.CharField(label=_("Nomor KKS"), max_length=40, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    phone = forms.CharField(label=_("Nomor HP"), max_length=30, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    email = forms.EmailField(label=_("Email"), required=False)
+    address = forms.CharField(label=_("Alamat pelapor"), max_length=300, required=False)
 
     # --- pengaduan
-    text = forms.CharField(label="Isi pengaduan", max_length=8000, widget=forms.Textarea(attrs={"rows": 6}))
-    location_text = forms.CharField(label="Lokasi (keterangan)", max_length=300, required=False)
+    text = forms.CharField(label=_("Isi pengaduan"), max_length=8000, widget=forms.Textarea(attrs={"rows": 6}))
+    location_text = forms.CharField(label=_("Lokasi (keterangan)"), max_length=300, required=False)
 
     # --- persyaratan (R8)
-    req_ktp = forms.BooleanField(label="Fotokopi KTP", required=False)
-    req_kk = forms.BooleanField(label="Fotokopi KK", required=False)
-    req_kks = forms.BooleanField(label="Kartu KKS / fotokopinya", required=False)
-    scan_ktp = forms.FileField(label="Pindaian KTP", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
-    scan_kk = forms.FileField(label="Pindaian KK", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
-    scan_kks = forms.FileField(label="Pindaian KKS", required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
-    lampiran = MultipleFileField(label="Lampiran lain (surat, foto; maks. 3)")
+    req_ktp = forms.BooleanField(label=_("Fotokopi KTP"), required=False)
+    req_kk = forms.BooleanField(label=_("Fotokopi KK"), required=False)
+    req_kks = forms.BooleanField(label=_("Kartu KKS / fotokopinya"), required=False)
+    scan_ktp = forms.FileField(label=_("Pindaian KTP"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
+    scan_kk = forms.FileField(label=_("Pindaian KK"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
+    scan_kks = forms.FileField(label=_("Pindaian KKS"), required=False, widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}))
+    lampiran = MultipleFileField(label=_("Lampiran lain (surat, foto; maks. 3)"))
 
     # --- klasifikasi
-    category_type = forms.ChoiceField(label="Jenis", required=False)
-    topic = forms.ChoiceField(label="Topik", required=False)
-    severity = forms.ChoiceField(label="Tingkat", required=False,
-                                 choices=[("", "— menurut jenis dan topik —")] + list(Severity.choices))
+    category_type = forms.ChoiceField(label=_("Jenis"), required=False)
+    topic = forms.ChoiceField(label=_("Topik"), required=False)
+    severity = forms.ChoiceField(label=_("Tingkat"), required=False,
+                                 choices=[("", _("— menurut jenis dan topik —"))] + list(Severity.choices))
 
     nonce = forms.CharField(widget=forms.HiddenInput)
 
@@ -95,7 +97,7 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
         if len(self.fields["unit"].choices) == 1:
             self.fields["unit"].widget = forms.HiddenInput()
         self.fields["program"].choices = list(Program.objects.filter(is_active=True).values_list("code", "name"))
-        self.fields["category_type"].choices = [("", "— belum —")] + list(CategoryType.objects.values_list("code", "name"))
+        self.fields["category_type"].choices = [("", gettext("— belum —"))] + list(CategoryType.objects.values_list("code", "name"))
         self.fields["topic"].choices = self._topic_choices()
         self.add_region_fields()
 
@@ -104,16 +106,16 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
         groups: dict[str, list] = {}
         for topic in Topic.objects.filter(is_active=True).select_related("program"):
             groups.setdefault(topic.program.name, []).append((topic.code, f"{topic.number}. {topic.name}"))
-        return [("", "— belum —")] + list(groups.items())
+        return [("", gettext("— belum —"))] + list(groups.items())
 
     def clean_nik(self):
         return clean_sixteen_digits(self.cleaned_data["nik"], "NIK")
 
     def clean_kk(self):
-        return clean_sixteen_digits(self.cleaned_data["kk"], "Nomor KK")
+        return clean_sixteen_digits(self.cleaned_data["kk"], gettext("Nomor KK"))
 
     def clean_kks(self):
-        return clean_sixteen_digits(self.cleaned_data["kks"], "Nomor KKS")
+        return clean_sixteen_digits(self.cleaned_data["kks"], gettext("Nomor KKS"))
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
@@ -123,7 +125,7 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
         value = value.replace(tzinfo=None)  # the form's clock is the unit's local time
         value = timezone.make_aware(value, self.zone)
         if value > timezone.now() + timezone.timedelta(minutes=5):
-            raise forms.ValidationError(FUTURE_RECEIPT)
+            raise forms.ValidationError(gettext(FUTURE_RECEIPT))
         return value
 
     def _scan(self, name: str, description: str):
@@ -147,12 +149,12 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
         self.clean_region()
         channel = cleaned.get("channel")
         if channel == Channel.TIDAK_LANGSUNG and not cleaned.get("indirect_source"):
-            self.add_error("indirect_source", INDIRECT_NEEDS_SOURCE)
+            self.add_error("indirect_source", gettext(INDIRECT_NEEDS_SOURCE))
         if channel and channel != Channel.TIDAK_LANGSUNG and cleaned.get("indirect_source"):
-            self.add_error("indirect_source", SOURCE_ONLY_INDIRECT)
+            self.add_error("indirect_source", gettext(SOURCE_ONLY_INDIRECT))
         topic, program = cleaned.get("topic"), cleaned.get("program")
         if topic and program and not topic.startswith(program + "-"):
-            self.add_error("topic", TOPIC_OTHER_PROGRAM)
+            self.add_error("topic", gettext(TOPIC_OTHER_PROGRAM))
         return cleaned
 
     def checked_files(self):

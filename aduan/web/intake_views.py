@@ -2,11 +2,12 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseForbidden
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
 from aduan.core.actions import complaint_receive
@@ -85,11 +86,12 @@ def _record_paper_details(complaint, officer, form: IntakeForm) -> None:
     which R8 copies were handed over — as an internal note on the timeline."""
     data = form.cleaned_data
     requirements = form.requirements()
-    status = dict(REPORTER_STATUSES).get(data["reporter_status"], "") if not data["anonymous"] else ""
-    lines = [f"Formulir: {dict(FORM_KINDS)[data['form_kind']]}."]
-    if status:
-        lines.append(f"Status pelapor: {status}.")
-    lines.append("Persyaratan: " + ", ".join(f"{label} {'ada' if requirements[key] else 'tidak ada'}" for key, label in REQUIREMENTS) + ".")
+    with translation.override(settings.LANGUAGE_CODE):  # the record stays Indonesian whatever the officer reads
+        status = str(dict(REPORTER_STATUSES).get(data["reporter_status"], "")) if not data["anonymous"] else ""
+        lines = [f"Formulir: {dict(FORM_KINDS)[data['form_kind']]}."]
+        if status:
+            lines.append(f"Status pelapor: {status}.")
+        lines.append("Persyaratan: " + ", ".join(f"{label} {'ada' if requirements[key] else 'tidak ada'}" for key, label in REQUIREMENTS) + ".")
     record_event(
         complaint, EventKind.NOTE, at=timezone.now(), actor=officer, note=" ".join(lines),
         data={"form": data["form_kind"], "reporter_status": data["reporter_status"] if status else "", "requirements": requirements},

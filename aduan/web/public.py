@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aduan.core.actions import complaint_rate, complaint_rebut, complaint_receive
@@ -34,15 +35,15 @@ from aduan.web.public_forms import (
 )
 from aduan.web.uploads import attachments_save
 
-TOO_MANY = "Terlalu banyak percobaan dari jaringan Anda. Tunggu beberapa menit lalu coba lagi."
-TOO_FAST = "Formulir terkirim terlalu cepat. Periksa isinya sekali lagi, lalu tekan Kirim."
-EXPIRED = "Formulir ini sudah terlalu lama dibuka. Periksa isinya, lalu tekan Kirim sekali lagi."
-REFUSED = "Formulir tidak dapat diproses."
-NOT_FOUND = "Nomor pengaduan tidak ditemukan. Periksa lagi: 10 huruf/angka, mis. ABCDE-23456."
-SECRET_NEEDED = "Pengaduan ini rahasia. Masukkan kode rahasia 6 angka yang Anda terima saat melapor."
-SECRET_WRONG = "Kode rahasia tidak cocok."
-REBUTTED = "Sanggahan Anda sudah dicatat. Petugas akan menindaklanjuti lagi."
-RATED = "Terima kasih atas penilaian Anda."
+TOO_MANY = gettext_noop("Terlalu banyak percobaan dari jaringan Anda. Tunggu beberapa menit lalu coba lagi.")
+TOO_FAST = gettext_noop("Formulir terkirim terlalu cepat. Periksa isinya sekali lagi, lalu tekan Kirim.")
+EXPIRED = gettext_noop("Formulir ini sudah terlalu lama dibuka. Periksa isinya, lalu tekan Kirim sekali lagi.")
+REFUSED = gettext_noop("Formulir tidak dapat diproses.")
+NOT_FOUND = gettext_noop("Nomor pengaduan tidak ditemukan. Periksa lagi: 10 huruf/angka, mis. ABCDE-23456.")
+SECRET_NEEDED = gettext_noop("Pengaduan ini rahasia. Masukkan kode rahasia 6 angka yang Anda terima saat melapor.")
+SECRET_WRONG = gettext_noop("Kode rahasia tidak cocok.")
+REBUTTED = gettext_noop("Sanggahan Anda sudah dicatat. Petugas akan menindaklanjuti lagi.")
+RATED = gettext_noop("Terima kasih atas penilaian Anda.")
 
 DINSOS_KINDS = [UnitKind.DINSOS_KABKOTA, UnitKind.DINSOS_PROVINSI]
 # Internal bookkeeping the reporter has no use for (officers' notes, deadline warnings).
@@ -81,16 +82,16 @@ def lapor(request):
         # Without JavaScript, "Pilih" after a region level re-shows the form with the next list.
         return _lapor_again(request, status=200)
     if form.data.get("website"):
-        return _lapor_again(request, message=REFUSED, status=400)
+        return _lapor_again(request, message=gettext(REFUSED), status=400)
     token = read_form_token(form.data.get("token", ""))
     if token is None:
-        return _lapor_again(request, message=EXPIRED, new_token=True)
+        return _lapor_again(request, message=gettext(EXPIRED), new_token=True)
     nonce, issued_at = token
     if time.time() - issued_at < _min_fill_seconds():
-        return _lapor_again(request, message=TOO_FAST)
+        return _lapor_again(request, message=gettext(TOO_FAST))
     address = throttle.client_address(request)
     if throttle.is_limited("lapor", address):
-        return _lapor_again(request, message=TOO_MANY, status=429)
+        return _lapor_again(request, message=gettext(TOO_MANY), status=429)
     if not form.is_valid():
         return _lapor_again(request, form)
 
@@ -166,22 +167,22 @@ def lacak(request):
 
     address = throttle.client_address(request)
     if throttle.is_limited("lacak", address):
-        return render(request, "web/public/lacak.html", {"form": form, "message": TOO_MANY}, status=429)
+        return render(request, "web/public/lacak.html", {"form": form, "message": gettext(TOO_MANY)}, status=429)
     number = normalize_tracking_number(form.cleaned_data["nomor"])
     complaint = Complaint.objects.filter(tracking_number=number).first() if number else None
     if complaint is None:
         throttle.hit("lacak", address)
-        return render(request, "web/public/lacak.html", {"form": form, "message": NOT_FOUND}, status=404)
+        return render(request, "web/public/lacak.html", {"form": form, "message": gettext(NOT_FOUND)}, status=404)
     if complaint.confidential and not _may_open(request, complaint):
         secret = form.cleaned_data["rahasia"]
         if not secret:
-            return render(request, "web/public/lacak.html", {"form": form, "message": SECRET_NEEDED, "ask_secret": True}, status=403)
+            return render(request, "web/public/lacak.html", {"form": form, "message": gettext(SECRET_NEEDED), "ask_secret": True}, status=403)
         if throttle.is_limited("secret", complaint.tracking_number) or not secret_matches(
             complaint.tracking_number, secret, complaint.access_secret_hash
         ):
             throttle.hit("secret", complaint.tracking_number)
             throttle.hit("lacak", address)
-            return render(request, "web/public/lacak.html", {"form": form, "message": SECRET_WRONG, "ask_secret": True}, status=403)
+            return render(request, "web/public/lacak.html", {"form": form, "message": gettext(SECRET_WRONG), "ask_secret": True}, status=403)
         _remember_opened(request, complaint)
     return redirect("web:lacak_detail", nomor=complaint.tracking_number)
 
@@ -190,7 +191,7 @@ def _complaint_or_lookup(request, nomor: str):
     """(complaint, None) when this browser may read it, else (None, the lookup page to show)."""
     address = throttle.client_address(request)
     if throttle.is_limited("lacak", address):
-        return None, render(request, "web/public/lacak.html", {"form": LacakForm(), "message": TOO_MANY}, status=429)
+        return None, render(request, "web/public/lacak.html", {"form": LacakForm(), "message": gettext(TOO_MANY)}, status=429)
     number = normalize_tracking_number(nomor)
     complaint = (
         Complaint.objects.select_related("program", "region", "handling_unit").filter(tracking_number=number).first()
@@ -198,10 +199,10 @@ def _complaint_or_lookup(request, nomor: str):
     )
     if complaint is None:
         throttle.hit("lacak", address)
-        return None, render(request, "web/public/lacak.html", {"form": LacakForm(initial={"nomor": nomor}), "message": NOT_FOUND}, status=404)
+        return None, render(request, "web/public/lacak.html", {"form": LacakForm(initial={"nomor": nomor}), "message": gettext(NOT_FOUND)}, status=404)
     if not _may_open(request, complaint):
         form = LacakForm(initial={"nomor": complaint.tracking_number})
-        return None, render(request, "web/public/lacak.html", {"form": form, "message": SECRET_NEEDED, "ask_secret": True}, status=403)
+        return None, render(request, "web/public/lacak.html", {"form": form, "message": gettext(SECRET_NEEDED), "ask_secret": True}, status=403)
     return complaint, None
 
 
@@ -243,7 +244,7 @@ def lacak_detail(request, nomor: str):
     complaint, refusal = _complaint_or_lookup(request, nomor)
     if refusal:
         return refusal
-    done = {"sanggah": REBUTTED, "nilai": RATED}.get(request.GET.get("ok", ""), "")
+    done = {"sanggah": gettext(REBUTTED), "nilai": gettext(RATED)}.get(request.GET.get("ok", ""), "")
     return _detail(request, complaint, message=done)
 
 

@@ -9,7 +9,10 @@ import phonenumbers
 from django import forms
 from django.core import signing
 from django.utils.crypto import salted_hmac
-from django.utils.safestring import mark_safe
+from django.utils.functional import lazy
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from aduan.core.intake import Reporter
 from aduan.regions.models import Region
@@ -22,21 +25,29 @@ UNKNOWN_PROGRAM = "lainnya"
 UNKNOWN_PROGRAM_DEFAULT = "bpnt"
 UNKNOWN_PROGRAM_NOTE = "(Program tidak diketahui pelapor.)"
 
-NUMBER_LENGTH = "{label} harus 16 angka; yang terbaca {count} angka."
-PHONE_UNKNOWN = "Nomor HP tidak dikenali. Contoh: 0812 3456 7890 atau +62 812 3456 7890."
-REGION_REQUIRED = "Pilih provinsi dan kabupaten/kota tempat kejadian."
-FUTURE_DATE = "Tanggal kejadian tidak boleh setelah hari ini."
-NIK_ELSEWHERE = (
+NUMBER_LENGTH = gettext_noop("{label} harus 16 angka; yang terbaca {count} angka.")
+PHONE_UNKNOWN = gettext_noop("Nomor HP tidak dikenali. Contoh: 0812 3456 7890 atau +62 812 3456 7890.")
+REGION_REQUIRED = gettext_noop("Pilih provinsi dan kabupaten/kota tempat kejadian.")
+FUTURE_DATE = gettext_noop("Tanggal kejadian tidak boleh setelah hari ini.")
+NIK_ELSEWHERE = gettext_noop(
     "NIK ini terdaftar di wilayah lain ({prefix}) daripada lokasi yang Anda pilih. Tidak apa-apa bila Anda "
     "melapor untuk tempat lain — periksa saja bila ada salah ketik."
 )
 
+
+def _translated_html(message: str) -> SafeString:
+    return mark_safe(gettext(message))
+
+
+# The choices carry <b>; translated when rendered, in the language of the request.
+_html_lazy = lazy(_translated_html, SafeString)
+
 IDENTITY_CHOICES = [
-    ("biasa", mark_safe("<b>Biasa</b> — petugas boleh melihat nama dan nomor Anda untuk menghubungi Anda.")),
-    ("rahasia", mark_safe("<b>Rahasia</b> — identitas hanya dilihat petugas yang menangani. Anda mendapat "
-                          "<b>kode rahasia 6 angka</b> untuk membuka pengaduan.")),
-    ("anonim", mark_safe("<b>Anonim</b> — kami tidak menyimpan nama atau nomor Anda — Anda tetap bisa memantau "
-                         "dengan nomor pengaduan. Petugas tidak bisa menghubungi Anda.")),
+    ("biasa", _html_lazy(gettext_noop("<b>Biasa</b> — petugas boleh melihat nama dan nomor Anda untuk menghubungi Anda."))),
+    ("rahasia", _html_lazy(gettext_noop("<b>Rahasia</b> — identitas hanya dilihat petugas yang menangani. Anda mendapat "
+                          "<b>kode rahasia 6 angka</b> untuk membuka pengaduan."))),
+    ("anonim", _html_lazy(gettext_noop("<b>Anonim</b> — kami tidak menyimpan nama atau nomor Anda — Anda tetap bisa memantau "
+                         "dengan nomor pengaduan. Petugas tidak bisa menghubungi Anda."))),
 ]
 
 _NON_DIGITS = re.compile(r"[\s.\-/]")
@@ -49,7 +60,7 @@ def clean_sixteen_digits(value: str, label: str) -> str:
         return ""
     if not digits.isdigit() or len(digits) != 16:
         count = sum(c.isdigit() for c in digits)
-        raise forms.ValidationError(NUMBER_LENGTH.format(label=label, count=count), code="sixteen_digits")
+        raise forms.ValidationError(gettext(NUMBER_LENGTH).format(label=label, count=count), code="sixteen_digits")
     return digits
 
 
@@ -63,9 +74,9 @@ def normalise_phone(value: str) -> str:
     try:
         number = phonenumbers.parse(value, "ID")
     except phonenumbers.NumberParseException:
-        raise forms.ValidationError(PHONE_UNKNOWN, code="phone") from None
+        raise forms.ValidationError(gettext(PHONE_UNKNOWN), code="phone") from None
     if not phonenumbers.is_possible_number(number):
-        raise forms.ValidationError(PHONE_UNKNOWN, code="phone")
+        raise forms.ValidationError(gettext(PHONE_UNKNOWN), code="phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -76,7 +87,7 @@ def nik_region_warning(nik: str, region_code: str | None) -> str | None:
     district = region_code.replace(".", "")[:4]
     if nik[:4] == district:
         return None
-    return NIK_ELSEWHERE.format(prefix=f"{nik[:2]}.{nik[2:4]}")
+    return gettext(NIK_ELSEWHERE).format(prefix=f"{nik[:2]}.{nik[2:4]}")
 
 
 # --- the form token: a nonce for idempotency and the time the form was handed out ---------------
@@ -106,7 +117,7 @@ def derived_secret(nonce: str) -> str:
 
 # --- region choice: lists per level, refilled from what was chosen above -------------------------
 LEVEL_FIELDS = ["provinsi", "kabupaten", "kecamatan", "desa"]
-LEVEL_LABELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten/Kota", "kecamatan": "Kecamatan", "desa": "Desa/Kelurahan"}
+LEVEL_LABELS = {"provinsi": _("Provinsi"), "kabupaten": _("Kabupaten/Kota"), "kecamatan": _("Kecamatan"), "desa": _("Desa/Kelurahan")}
 
 
 class RegionFieldsMixin:
@@ -125,7 +136,7 @@ class RegionFieldsMixin:
                 regions = Region.objects.filter(parent_id=parent)
             else:
                 regions = Region.objects.none()
-            choices = [("", f"— pilih {LEVEL_LABELS[name].lower()} —")] + list(regions.values_list("code", "name"))
+            choices = [("", gettext("— pilih %(level)s —") % {"level": str(LEVEL_LABELS[name]).lower()})] + list(regions.values_list("code", "name"))
             self.fields[name] = forms.ChoiceField(
                 label=LEVEL_LABELS[name], choices=choices, required=False,
                 widget=forms.Select(attrs={"data-level": level, "class": "region"}),
@@ -152,7 +163,7 @@ class RegionFieldsMixin:
         code = self.region_code()
         depth = code.count(".") + 1 if code else 0
         if depth < self.region_required_level:
-            self.add_error("kabupaten" if self.cleaned_data.get("provinsi") else "provinsi", REGION_REQUIRED)
+            self.add_error("kabupaten" if self.cleaned_data.get("provinsi") else "provinsi", gettext(REGION_REQUIRED))
 
     def region_names(self) -> list[str]:
         code = self.region_code()
@@ -165,35 +176,35 @@ class RegionFieldsMixin:
 
 def program_choices() -> list[tuple[str, str]]:
     programs = list(Program.objects.filter(is_active=True).values_list("code", "name"))
-    return programs + [(UNKNOWN_PROGRAM, "Lainnya / tidak tahu")]
+    return programs + [(UNKNOWN_PROGRAM, gettext("Lainnya / tidak tahu"))]
 
 
 class LaporForm(RegionFieldsMixin, forms.Form):
-    program = forms.ChoiceField(label="Program bantuan", widget=forms.RadioSelect)
+    program = forms.ChoiceField(label=_("Program bantuan"), widget=forms.RadioSelect)
     text = forms.CharField(
-        label="Apa yang terjadi?", max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6, "placeholder": "Ceritakan singkat: apa masalahnya, siapa yang terlibat, sudah berapa lama."}),
+        label=_("Apa yang terjadi?"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6, "placeholder": _("Ceritakan singkat: apa masalahnya, siapa yang terlibat, sudah berapa lama.")}),
     )
-    location_text = forms.CharField(label="Alamat / patokan (boleh kosong)", max_length=300, required=False)
+    location_text = forms.CharField(label=_("Alamat / patokan (boleh kosong)"), max_length=300, required=False)
     happened_on = forms.DateField(
-        label="Kapan terjadi? (boleh kosong)", required=False,
+        label=_("Kapan terjadi? (boleh kosong)"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    identity = forms.ChoiceField(label="Identitas Anda", choices=IDENTITY_CHOICES, initial="biasa", widget=forms.RadioSelect)
-    name = forms.CharField(label="Nama", max_length=150, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    identity = forms.ChoiceField(label=_("Identitas Anda"), choices=IDENTITY_CHOICES, initial="biasa", widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Nama"), max_length=150, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(
-        label="Nomor HP", max_length=30, required=False,
+        label=_("Nomor HP"), max_length=30, required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0812 3456 7890"}),
     )
-    email = forms.EmailField(label="Email (boleh kosong)", required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    nik = forms.CharField(label="NIK (16 angka, boleh kosong)", max_length=40, required=False,
+    email = forms.EmailField(label=_("Email (boleh kosong)"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    nik = forms.CharField(label=_("NIK (16 angka, boleh kosong)"), max_length=40, required=False,
                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    kks = forms.CharField(label="Nomor KKS (16 angka, boleh kosong)", max_length=40, required=False,
+    kks = forms.CharField(label=_("Nomor KKS (16 angka, boleh kosong)"), max_length=40, required=False,
                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    lampiran = MultipleFileField(label="Foto atau PDF (boleh kosong)")
+    lampiran = MultipleFileField(label=_("Foto atau PDF (boleh kosong)"))
     token = forms.CharField(widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS, filled by scripts that fill every field.
-    website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    website = forms.CharField(required=False, label=_("Jangan diisi"), widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,7 +218,7 @@ class LaporForm(RegionFieldsMixin, forms.Form):
         return clean_sixteen_digits(self.cleaned_data["nik"], "NIK")
 
     def clean_kks(self):
-        return clean_sixteen_digits(self.cleaned_data["kks"], "Nomor KKS")
+        return clean_sixteen_digits(self.cleaned_data["kks"], gettext("Nomor KKS"))
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
@@ -215,7 +226,7 @@ class LaporForm(RegionFieldsMixin, forms.Form):
     def clean_happened_on(self):
         value = self.cleaned_data["happened_on"]
         if value and value > date.today():
-            raise forms.ValidationError(FUTURE_DATE)
+            raise forms.ValidationError(gettext(FUTURE_DATE))
         return value
 
     def clean_lampiran(self):
@@ -262,19 +273,19 @@ class LaporForm(RegionFieldsMixin, forms.Form):
 
 
 class LacakForm(forms.Form):
-    nomor = forms.CharField(label="Nomor pengaduan", max_length=20,
+    nomor = forms.CharField(label=_("Nomor pengaduan"), max_length=20,
                             widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "placeholder": "ABCDE-23456"}))
-    rahasia = forms.CharField(label="Kode rahasia (hanya untuk pengaduan rahasia)", max_length=12, required=False,
+    rahasia = forms.CharField(label=_("Kode rahasia (hanya untuk pengaduan rahasia)"), max_length=12, required=False,
                               widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
 
 
 class RebutForm(forms.Form):
-    text = forms.CharField(label="Mengapa jawaban ini belum sesuai?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(label=_("Mengapa jawaban ini belum sesuai?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class RateForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label="Seberapa puas Anda dengan penanganan pengaduan ini?", coerce=int, widget=forms.RadioSelect,
-        choices=[(5, "5 — Sangat puas"), (4, "4 — Puas"), (3, "3 — Cukup"), (2, "2 — Kurang puas"), (1, "1 — Tidak puas")],
+        label=_("Seberapa puas Anda dengan penanganan pengaduan ini?"), coerce=int, widget=forms.RadioSelect,
+        choices=[(5, _("5 — Sangat puas")), (4, _("4 — Puas")), (3, _("3 — Cukup")), (2, _("2 — Kurang puas")), (1, _("1 — Tidak puas"))],
     )
-    comment = forms.CharField(label="Saran (boleh kosong)", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=_("Saran (boleh kosong)"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -5,15 +5,16 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext, gettext_noop
 
 from aduan.core.attachments import MAX_SIZE, attachment_add, sniff
 
 MAX_FILES = 3
 
-TOO_MANY = "Paling banyak {max} lampiran; Anda memilih {count}."
-TOO_BIG = "{name}: ukurannya {size} MB, batasnya 5 MB per berkas."
-WRONG_TYPE = "{name}: bukan foto JPEG/PNG atau PDF. Kirim foto atau PDF saja."
-EMPTY_FILE = "{name}: berkasnya kosong."
+TOO_MANY = gettext_noop("Paling banyak {max} lampiran; Anda memilih {count}.")
+TOO_BIG = gettext_noop("{name}: ukurannya {size} MB, batasnya 5 MB per berkas.")
+WRONG_TYPE = gettext_noop("{name}: bukan foto JPEG/PNG atau PDF. Kirim foto atau PDF saja.")
+EMPTY_FILE = gettext_noop("{name}: berkasnya kosong.")
 
 
 @dataclass(frozen=True)
@@ -25,20 +26,20 @@ class CheckedFile:
 def check_file(upload: UploadedFile, description: str = "") -> CheckedFile:
     name = (upload.name or "berkas")[:80]
     if not upload.size:
-        raise forms.ValidationError(EMPTY_FILE.format(name=name), code="empty")
+        raise forms.ValidationError(gettext(EMPTY_FILE).format(name=name), code="empty")
     if upload.size > MAX_SIZE:
-        raise forms.ValidationError(TOO_BIG.format(name=name, size=f"{upload.size / 1024 / 1024:.1f}"), code="too_big")
+        raise forms.ValidationError(gettext(TOO_BIG).format(name=name, size=f"{upload.size / 1024 / 1024:.1f}"), code="too_big")
     upload.seek(0)
     kind = sniff(upload.read(16))
     upload.seek(0)
     if kind is None:  # the name says .jpg, the bytes say otherwise
-        raise forms.ValidationError(WRONG_TYPE.format(name=name), code="wrong_type")
+        raise forms.ValidationError(gettext(WRONG_TYPE).format(name=name), code="wrong_type")
     return CheckedFile(upload, description)
 
 
 def check_files(uploads: list[UploadedFile], *, max_files: int = MAX_FILES, description: str = "") -> list[CheckedFile]:
     if len(uploads) > max_files:
-        raise forms.ValidationError(TOO_MANY.format(max=max_files, count=len(uploads)), code="too_many")
+        raise forms.ValidationError(gettext(TOO_MANY).format(max=max_files, count=len(uploads)), code="too_many")
     errors, checked = [], []
     for upload in uploads:
         try:

@@ -1,0 +1,98 @@
+"""Indonesian first, English on request: the browser's Accept-Language never switches the language,
+only the switch in the header (Django's set_language, kept in the language cookie) does."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from aduan.organisation.seed import seed_units
+from aduan.taxonomy.seed import seed_taxonomy
+from aduan.web.public_forms import LaporForm
+from tests.web.public.conftest import make_regions
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_PHONE = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+
+
+@pytest.fixture
+def world():
+    cache.clear()
+    make_regions()
+    seed_taxonomy()
+    seed_units()
+
+
+@pytest.fixture(autouse=True)
+def back_to_indonesian():
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def choose(client, language: str, next_url: str = "/") -> None:
+    response = client.post("/i18n/setlang/", {"language": language, "next": next_url})
+    assert response.status_code == 302 and response["Location"] == next_url
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == language
+
+
+def test_home_and_lapor_stay_indonesian_whatever_the_browser_asks(client, world):
+    home = client.get("/", **ENGLISH_PHONE).content.decode()
+    lapor = client.get("/lapor/", **ENGLISH_PHONE).content.decode()
+
+    assert '<html lang="id">' in home
+    assert "Sampaikan pengaduan bantuan sosial" in home and "Lacak pengaduan saya" in home
+    assert "Make a complaint" not in home
+    assert "Laporkan pengaduan" in lapor and "Apa yang terjadi?" in lapor and "What happened?" not in lapor
+
+
+def test_every_page_offers_the_language_switch(client, world):
+    page = client.get("/").content.decode()
+
+    assert 'action="/i18n/setlang/"' in page
+    assert 'name="language" value="id"' in page and 'name="language" value="en"' in page
+    assert "Bahasa Indonesia" in page and "English" in page
+
+
+def test_choosing_english_translates_the_public_pages_and_persists(client, world):
+    choose(client, "en")
+
+    home = client.get("/").content.decode()
+    lapor = client.get("/lapor/").content.decode()
+    lacak = client.get("/lacak/").content.decode()
+
+    assert '<html lang="en">' in home
+    assert "Make a complaint about social assistance" in home and "Track my complaint" in home
+    assert "Sampaikan pengaduan bantuan sosial" not in home
+    # template text, form labels, and the identity choices (HTML kept, not escaped)
+    assert "Report a complaint" in lapor and "What happened?" in lapor and "Assistance program" in lapor
+    assert "<b>Anonymous</b>" in lapor and "— choose province —" in lapor
+    assert "Enter the complaint number you received by SMS or on this website." in lacak
+
+
+def test_choosing_indonesian_again_switches_back(client, world):
+    choose(client, "en")
+    choose(client, "id")
+
+    home = client.get("/", **ENGLISH_PHONE).content.decode()
+    assert "Sampaikan pengaduan bantuan sosial" in home and "Make a complaint" not in home
+
+
+def test_officer_sign_in_is_indonesian_by_default_and_english_on_request(client):
+    page = client.get("/masuk/", **ENGLISH_PHONE).content.decode()
+    assert "Masuk sebagai petugas" in page and "Nama pengguna" in page and "Sign in as an officer" not in page
+    assert 'action="/i18n/setlang/"' in page
+
+    choose(client, "en", "/masuk/")
+
+    page = client.get("/masuk/").content.decode()
+    assert "Sign in as an officer" in page and "Username" in page and "Password" in page
+    assert "Masuk sebagai petugas" not in page
+
+
+def test_form_errors_follow_the_language_and_stay_indonesian_by_default(world):
+    data = {"program": "bpnt", "text": "saldo belum masuk", "identity": "biasa", "phone": "123", "token": "x"}
+
+    assert "Nomor HP tidak dikenali" in str(LaporForm(data=data).errors["phone"])
+    with translation.override("en"):
+        assert "Mobile number not recognised" in str(LaporForm(data=data).errors["phone"])
