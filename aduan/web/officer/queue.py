@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from aduan.core.due_dates import working_calendar
+from aduan.core.models import Complaint
 from aduan.core.selectors import complaints_visible_to, sees_everything, user_units
 from aduan.web.officer.filters import ACTIVE, QueueFilter, apply_filters, apply_status, status_counts
 
@@ -23,8 +24,8 @@ def queue(request):
     data = form.cleaned()
     filtered = apply_filters(complaints_visible_to(request.user), data, user=request.user, now=now)
     counts = status_counts(filtered, now)
-    rows = apply_status(filtered, data.get("status")).select_related(*QUEUE_COLUMNS).order_by("due_at", "pk")
-    page = Paginator(rows, form.per_page).get_page(request.GET.get("page"))
+    ordered = apply_status(filtered, data.get("status")).order_by("due_at", "pk")
+    page = _page_of(ordered, form.per_page, request.GET.get("page"))
     return render(request, "web/officer/queue.html", {
         "form": form,
         "page": page,
@@ -38,6 +39,17 @@ def queue(request):
         "memberships": user_units(request.user),
         "sees_everything": sees_everything(request.user),
     })
+
+
+def _page_of(ordered, per_page: int, number):
+    """Page over bare ids, then load only that page's rows with everything shown: joining every
+    visible complaint to its program, region and unit before sorting made PostgreSQL take a second
+    per page at a million complaints."""
+    page = Paginator(ordered.values_list("pk", flat=True), per_page).get_page(number)
+    ids = list(page.object_list)
+    rows = Complaint.objects.select_related(*QUEUE_COLUMNS).in_bulk(ids)
+    page.object_list = [rows[pk] for pk in ids]
+    return page
 
 
 def _query_without(request, *names: str) -> str:
