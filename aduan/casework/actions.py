@@ -19,6 +19,7 @@ EMPTY_ENTRY = "Isi catatan investigasi tidak boleh kosong."
 UNKNOWN_KIND = "Jenis catatan '{value}' tidak dikenal. Pilih: wawancara, bukti, catatan."
 UNKNOWN_STEP = "Langkah {order} tidak ada pada daftar langkah pengaduan ini."
 STEP_ALREADY_DONE = "Langkah ini sudah ditandai selesai."
+STEP_NOT_DONE = "Langkah ini belum ditandai selesai."
 EMPTY_CHANGE = "Data yang diubah dan nilai barunya wajib diisi."
 ONLY_UPPKH_PUSAT = (
     "Perubahan data induk penerima hanya dapat disetujui oleh Pejabat Pengelola UPPKH Pusat (SPEC R19)."
@@ -52,6 +53,24 @@ def checklist_step_complete(*, complaint: Complaint, actor, order: int, note: st
         record_event(complaint, EventKind.NOTE, at=at, actor=actor, to_unit=complaint.handling_unit,
                      note=f"Langkah {order} selesai: {step.text}" + (f" — {step.note}" if step.note else ""),
                      data={"casework": "checklist", "order": order})
+    return step
+
+
+def checklist_step_reopen(*, complaint: Complaint, actor, order: int, note: str = "",
+                          at: datetime | None = None) -> ChecklistStep:
+    """Take back a step marked done by mistake; the note says why, and the timeline keeps both."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        step = ChecklistStep.objects.select_for_update().filter(complaint=complaint, order=order).first()
+        if step is None:
+            raise errors.ActionError(UNKNOWN_STEP.format(order=order), field="order")
+        if step.done_at is None:
+            raise errors.ActionError(STEP_NOT_DONE, code="conflict")
+        step.done_at, step.done_by, step.note = None, None, note.strip()
+        step.save(update_fields=["done_at", "done_by", "note"])
+        record_event(complaint, EventKind.NOTE, at=at, actor=actor, to_unit=complaint.handling_unit,
+                     note=f"Langkah {order} dibuka kembali: {step.text}" + (f" — {step.note}" if step.note else ""),
+                     data={"casework": "checklist", "order": order, "done": False})
     return step
 
 

@@ -68,7 +68,8 @@ def attachment_download(request, tracking: str, attachment_id: int):
                         content_type=attachment.content_type or "application/octet-stream")
 
 
-def _render(request, complaint: Complaint, *, bound=None, status: int = 200):
+def _render(request, complaint: Complaint, *, bound=None, status: int = 200, casework_form=None):
+    from aduan.web.officer.casework import panel  # the case-work views render this page too
     allowed = access.allowed_actions(request.user, complaint)
     forms = []
     for form_class in ACTION_FORMS:
@@ -85,6 +86,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200):
         "reporter": reporter_panel(request, complaint),
         "action_forms": forms,
         "failed_form": bound,
+        "casework": panel(request.user, complaint, bound=casework_form),
         "calendar": working_calendar(),
         "now": timezone.now(),
     }, status=status)

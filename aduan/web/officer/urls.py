@@ -1,6 +1,6 @@
 from django.urls import path
 
-from aduan.web.officer import auth, complaint, queue
+from aduan.web.officer import auth, casework, complaint, queue
 
 app_name = "officer"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
     path("petugas/aduan/<str:tracking>/lampiran/<int:attachment_id>/", complaint.attachment_download, name="attachment"),
     path("petugas/aduan/<str:tracking>/<slug:slug>/", complaint.complaint_action, name="action"),
+    path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", casework.casework_action, name="casework"),
 ]
