@@ -8,13 +8,14 @@ from ninja.files import UploadedFile
 
 from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
-from aduan.core.attachments import attachment_add
+from aduan.core.attachments import attachment_add, may_download
 from aduan.core.models import Attachment, Complaint
 from aduan.core.selectors import complaints_visible_to, sees_everything, user_units
 from aduan.core.tracking import normalize_tracking_number
 from aduan.organisation.models import Role
 
 router = Router(tags=["attachments"])
+CONFIDENTIAL_ATTACHMENT = "Lampiran pengaduan rahasia hanya untuk petugas yang menanganinya."
 
 MAX_ID = 2**63 - 1  # a bigint primary key; larger numbers cannot name a row
 READ_ONLY = "Akun pengawas hanya dapat membaca; lampiran tidak dapat ditambahkan."
@@ -96,6 +97,8 @@ def download_attachment(request, tracking_number: str, attachment_id: int = Path
     attachment = complaint.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404(ATTACHMENT_NOT_FOUND)
+    if not may_download(user=request.user, complaint=complaint, where="api"):
+        raise Forbidden(CONFIDENTIAL_ATTACHMENT)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from aduan.core import privacy
+from aduan.core.attachments import may_download
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
 from aduan.core.selectors import complaints_visible_to, may_see_identity
@@ -64,6 +65,8 @@ def attachment_download(request, tracking: str, attachment_id: int):
     """Attachments carry personal data: served only to those who may see the complaint."""
     complaint = visible_complaint(request.user, tracking)
     attachment = get_object_or_404(complaint.attachments, pk=attachment_id)
+    if not may_download(user=request.user, complaint=complaint, where="web"):
+        raise PermissionDenied
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
                         content_type=attachment.content_type or "application/octet-stream")
 

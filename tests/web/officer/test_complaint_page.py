@@ -188,3 +188,24 @@ def test_the_page_documents_its_keyboard_shortcuts(sign_in, people, file_complai
     body = sign_in(people["admin"]).get(page_of(file_complaint())).content.decode()
 
     assert "Pintasan keyboard" in body and "<kbd>Ctrl</kbd>+<kbd>Enter</kbd>" in body
+
+
+def test_a_confidential_complaint_s_scans_go_only_to_its_handlers_and_each_download_is_recorded(
+    sign_in, people, file_complaint, settings, tmp_path, client,
+):
+    from aduan.core.actions import complaint_dispose
+    from aduan.organisation.models import IdentityView
+
+    settings.MEDIA_ROOT = tmp_path
+    complaint = file_complaint(reporter=Reporter(confidential=True, name="Suparmi", nik="3506104501800001"))
+    complaint_dispose(complaint=complaint, actor=people["admin"], to_unit=people["kediri"].memberships.get().unit)
+    attachment = Attachment.objects.create(
+        complaint=complaint, file=SimpleUploadedFile("ktp.jpg", b"\xff\xd8ktp"), original_name="ktp.jpg",
+        content_type="image/jpeg", size=5,
+    )
+    url = f"{page_of(complaint)}lampiran/{attachment.pk}/"
+
+    assert sign_in(people["pengawas"]).get(url).status_code == 403  # a supervisor sees the identity masked
+    assert not IdentityView.objects.filter(user=people["pengawas"]).exists()
+    assert sign_in(people["kediri"]).get(url).status_code == 200
+    assert IdentityView.objects.filter(user=people["kediri"], complaint=complaint, where="web").exists()
