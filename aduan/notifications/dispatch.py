@@ -7,11 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from aduan.core.enums import Channel
+from aduan.core.enums import Channel, EventKind
 from aduan.core.models import Event
-from aduan.notifications.messages import reporter_text
+from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, reporter_text
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS, TransportError
+from aduan.organisation.models import Unit, UnitKind
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -31,12 +32,33 @@ def reporter_address(complaint) -> tuple[str, str] | None:
 
 
 def event_committed(event_id: int) -> None:
-    event = Event.objects.select_related("complaint", "to_unit").get(pk=event_id)
+    event = Event.objects.select_related("complaint__region", "complaint__receiving_unit", "to_unit").get(pk=event_id)
     text = reporter_text(event, closure_days=settings.ADUAN["CLOSURE_WINDOW"])
     address = reporter_address(event.complaint) if text else None
-    if address is None:
-        return
-    transport, recipient = address
+    if address is not None:
+        _queue(event, *address, text)
+    announcement = district_announcement(event)
+    if announcement is not None:
+        _queue(event, "email", *announcement)
+
+
+def district_announcement(event) -> tuple[str, str] | None:
+    """SPEC R20: a complaint that reached the national door is announced to the Dinas Sosial of its
+    kabupaten/kota, which confirms whether it was received there too (no double handling)."""
+    complaint = event.complaint
+    if event.kind != EventKind.RECEIVED or complaint.receiving_unit.kind != UnitKind.ADMIN_UTAMA:
+        return None
+    if complaint.region_id is None or complaint.region.level < 2:
+        return None
+    district = Unit.objects.filter(kind=UnitKind.DINSOS_KABKOTA, region_id=complaint.region_id[:5]).first()
+    if district is None or not district.email:
+        return None
+    return district.email, DISTRICT_ANNOUNCEMENT.format(
+        tracking=complaint.tracking_number, unit=district.name, channel=complaint.get_channel_display(),
+    )
+
+
+def _queue(event, transport: str, recipient: str, text: str) -> None:
     try:
         with transaction.atomic():
             notification = Notification.objects.create(

@@ -13,6 +13,12 @@ RECEIVED = (
     "Pantau di halaman Lacak situs Pengaduan Bansos, atau kirim SMS CEK {tracking} ke 1708."
 )
 ACKNOWLEDGED_CHANNELS = frozenset({"web", "email"})
+# To a kabupaten/kota's Dinas Sosial when its complaint reached the national door (SPEC R20).
+DISTRICT_ANNOUNCEMENT = (
+    "Kepada {unit}: pengaduan {tracking} dari wilayah Anda diterima di pusat melalui {channel}. "
+    "Mohon konfirmasi kepada Admin Utama apakah pengaduan yang sama juga diterima di unit Anda, "
+    "agar tidak ditangani dua kali. Rincian ada di aplikasi Pengaduan Bansos."
+)
 
 
 def reporter_text(event, *, closure_days: int) -> str | None:
