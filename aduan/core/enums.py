@@ -1,53 +1,54 @@
 """The enumerations of the complaint core; their values are the API's (DESIGN.md)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from aduan.taxonomy.models import Severity  # noqa: F401  (re-exported: one Severity for the project)
 
 
 class Status(models.TextChoices):
-    BELUM = "belum", "Belum ditindaklanjuti"
-    PROSES = "proses", "Proses"
-    SELESAI = "selesai", "Selesai"
+    BELUM = "belum", _("Belum ditindaklanjuti")
+    PROSES = "proses", _("Proses")
+    SELESAI = "selesai", _("Selesai")
 
 
 class Channel(models.TextChoices):
-    SMS = "sms", "SMS 1708"
-    WEB = "web", "Situs web"
-    TATAP_MUKA = "tatap_muka", "Tatap muka"
-    TELEPON = "telepon", "Telepon"
-    FAKS = "faks", "Faks"
-    SURAT = "surat", "Surat"
-    EMAIL = "email", "Email"
-    WHATSAPP = "whatsapp", "WhatsApp"
-    TELEGRAM = "telegram", "Telegram"
-    MEDIA_SOSIAL = "media_sosial", "Media sosial"
-    RADIO = "radio", "Radio"
-    KOTAK_SARAN = "kotak_saran", "Kotak saran"
-    TIDAK_LANGSUNG = "tidak_langsung", "Sumber tidak langsung"
-    API = "api", "API"
+    SMS = "sms", _("SMS 1708")
+    WEB = "web", _("Situs web")
+    TATAP_MUKA = "tatap_muka", _("Tatap muka")
+    TELEPON = "telepon", _("Telepon")
+    FAKS = "faks", _("Faks")
+    SURAT = "surat", _("Surat")
+    EMAIL = "email", _("Email")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    TELEGRAM = "telegram", _("Telegram")
+    MEDIA_SOSIAL = "media_sosial", _("Media sosial")
+    RADIO = "radio", _("Radio")
+    KOTAK_SARAN = "kotak_saran", _("Kotak saran")
+    TIDAK_LANGSUNG = "tidak_langsung", _("Sumber tidak langsung")
+    API = "api", _("API")
 
 
 class IndirectSource(models.TextChoices):
     """SPEC R5: where a complaint that nobody filed came from."""
 
-    MONITORING = "monitoring", "Temuan monitoring"
-    MUSYAWARAH = "musyawarah", "Forum / musyawarah desa"
-    RESEARCH = "penelitian", "Hasil penelitian"
-    AUDITOR = "auditor", "Auditor / aparat penegak hukum"
-    DPR = "dpr", "DPR / DPRD"
-    MEDIA = "media", "Media massa / internet"
+    MONITORING = "monitoring", _("Temuan monitoring")
+    MUSYAWARAH = "musyawarah", _("Forum / musyawarah desa")
+    RESEARCH = "penelitian", _("Hasil penelitian")
+    AUDITOR = "auditor", _("Auditor / aparat penegak hukum")
+    DPR = "dpr", _("DPR / DPRD")
+    MEDIA = "media", _("Media massa / internet")
 
 
 class EventKind(models.TextChoices):
-    RECEIVED = "received", "Diterima"
-    DISPOSED = "disposed", "Didisposisikan"
-    RETURNED = "returned", "Dikembalikan"
-    FOLLOWED_UP = "followed_up", "Ditindaklanjuti"
-    REBUTTED = "rebutted", "Disanggah"
-    CLOSED = "closed", "Ditutup"
-    REOPENED = "reopened", "Dibuka kembali"
-    ESCALATED = "escalated", "Dieskalasi"
-    WARNED = "warned", "Peringatan tenggat"
-    NOTE = "note", "Catatan"
-    RATED = "rated", "Dinilai pelapor"
+    RECEIVED = "received", _("Diterima")
+    DISPOSED = "disposed", _("Didisposisikan")
+    RETURNED = "returned", _("Dikembalikan")
+    FOLLOWED_UP = "followed_up", _("Ditindaklanjuti")
+    REBUTTED = "rebutted", _("Disanggah")
+    CLOSED = "closed", _("Ditutup")
+    REOPENED = "reopened", _("Dibuka kembali")
+    ESCALATED = "escalated", _("Dieskalasi")
+    WARNED = "warned", _("Peringatan tenggat")
+    NOTE = "note", _("Catatan")
+    RATED = "rated", _("Dinilai pelapor")

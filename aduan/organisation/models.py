@@ -2,33 +2,34 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitKind(models.TextChoices):
-    ADMIN_UTAMA = "admin_utama", "Admin Utama (Kemendagri)"
-    TIKOR_PUSAT = "tikor_pusat", "Tim Koordinasi Pusat"
-    KEMENSOS = "kemensos", "Kementerian Sosial"
-    UPPKH_PUSAT = "uppkh_pusat", "UPPKH Pusat"
-    TIKOR_TEKNIS_PUSAT = "tikor_teknis_pusat", "Tim Koordinasi Teknis Pusat"
-    BANK = "bank", "Bank penyalur"
-    BULOG = "bulog", "Perum BULOG"
-    POS = "pos", "PT Pos Indonesia"
-    DINSOS_PROVINSI = "dinsos_provinsi", "Dinas Sosial Provinsi"
-    TIKOR_PROVINSI = "tikor_provinsi", "Tikor Provinsi"
-    DINSOS_KABKOTA = "dinsos_kabkota", "Dinas Sosial Kabupaten/Kota"
-    UPPKH_KABKOTA = "uppkh_kabkota", "UPPKH Kabupaten/Kota"
-    TIKOR_KABKOTA = "tikor_kabkota", "Tikor Kabupaten/Kota"
-    PENDAMPING = "pendamping", "Pendamping PKH (kecamatan)"
+    ADMIN_UTAMA = "admin_utama", _("Admin Utama (Kemendagri)")
+    TIKOR_PUSAT = "tikor_pusat", _("Tim Koordinasi Pusat")
+    KEMENSOS = "kemensos", _("Kementerian Sosial")
+    UPPKH_PUSAT = "uppkh_pusat", _("UPPKH Pusat")
+    TIKOR_TEKNIS_PUSAT = "tikor_teknis_pusat", _("Tim Koordinasi Teknis Pusat")
+    BANK = "bank", _("Bank penyalur")
+    BULOG = "bulog", _("Perum BULOG")
+    POS = "pos", _("PT Pos Indonesia")
+    DINSOS_PROVINSI = "dinsos_provinsi", _("Dinas Sosial Provinsi")
+    TIKOR_PROVINSI = "tikor_provinsi", _("Tikor Provinsi")
+    DINSOS_KABKOTA = "dinsos_kabkota", _("Dinas Sosial Kabupaten/Kota")
+    UPPKH_KABKOTA = "uppkh_kabkota", _("UPPKH Kabupaten/Kota")
+    TIKOR_KABKOTA = "tikor_kabkota", _("Tikor Kabupaten/Kota")
+    PENDAMPING = "pendamping", _("Pendamping PKH (kecamatan)")
 
 
 class Role(models.TextChoices):
-    PEJABAT_PENGELOLA = "pejabat_pengelola", "Pejabat Pengelola"
-    ADMINISTRATOR = "administrator", "Administrator"
-    FRONT_OFFICE = "front_office", "Petugas front office"
-    BACK_OFFICE = "back_office", "Petugas back office"
-    SUPERVISOR = "supervisor", "Pengawas (baca saja)"
-    PENDAMPING = "pendamping", "Pendamping PKH"
-    KETUA_KELOMPOK = "ketua_kelompok", "Ketua Kelompok"
+    PEJABAT_PENGELOLA = "pejabat_pengelola", _("Pejabat Pengelola")
+    ADMINISTRATOR = "administrator", _("Administrator")
+    FRONT_OFFICE = "front_office", _("Petugas front office")
+    BACK_OFFICE = "back_office", _("Petugas back office")
+    SUPERVISOR = "supervisor", _("Pengawas (baca saja)")
+    PENDAMPING = "pendamping", _("Pendamping PKH")
+    KETUA_KELOMPOK = "ketua_kelompok", _("Ketua Kelompok")
 
 
 class Unit(models.Model):
@@ -83,8 +84,8 @@ class IdentityView(models.Model):
     the audit trail of who saw it, when, and through which door. Never edited."""
 
     class Where(models.TextChoices):
-        WEB = "web", "Halaman petugas"
-        API = "api", "API"
+        WEB = "web", _("Halaman petugas")
+        API = "api", _("API")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     complaint = models.ForeignKey("core.Complaint", on_delete=models.CASCADE, related_name="identity_views")

@@ -4,30 +4,31 @@ SPEC R9–R13. The seeded content lives in aduan/taxonomy/seed.py.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Severity(models.TextChoices):
-    RINGAN = "ringan", "Ringan"
-    SEDANG = "sedang", "Sedang"
-    BERAT = "berat", "Berat"
-    SANGAT_BERAT = "sangat_berat", "Sangat berat"
+    RINGAN = "ringan", _("Ringan")
+    SEDANG = "sedang", _("Sedang")
+    BERAT = "berat", _("Berat")
+    SANGAT_BERAT = "sangat_berat", _("Sangat berat")
 
 
 class Authority(models.TextChoices):
     """Who has authority over a topic by default (SPEC R14)."""
 
-    CENTRAL = "pusat", "Pusat (Tikor Pusat)"
-    REGIONAL = "daerah", "Daerah (provinsi → kabupaten/kota)"
-    BANK = "bank", "Bank penyalur (HIMBARA)"
-    BULOG = "bulog", "Perum BULOG"
-    POS = "pos", "PT Pos Indonesia"
-    UPPKH = "uppkh", "UPPKH"
+    CENTRAL = "pusat", _("Pusat (Tikor Pusat)")
+    REGIONAL = "daerah", _("Daerah (provinsi → kabupaten/kota)")
+    BANK = "bank", _("Bank penyalur (HIMBARA)")
+    BULOG = "bulog", _("Perum BULOG")
+    POS = "pos", _("PT Pos Indonesia")
+    UPPKH = "uppkh", _("UPPKH")
 
 
 class DurationUnit(models.TextChoices):
-    WORKING_DAYS = "working_days", "hari kerja"
-    CALENDAR_DAYS = "calendar_days", "hari kalender"
-    OFFICE_HOURS = "office_hours", "jam kerja"
+    WORKING_DAYS = "working_days", _("hari kerja")
+    CALENDAR_DAYS = "calendar_days", _("hari kalender")
+    OFFICE_HOURS = "office_hours", _("jam kerja")
 
 
 class Program(models.Model):

@@ -96,3 +96,16 @@ def test_form_errors_follow_the_language_and_stay_indonesian_by_default(world):
     assert "Nomor HP tidak dikenali" in str(LaporForm(data=data).errors["phone"])
     with translation.override("en"):
         assert "Mobile number not recognised" in str(LaporForm(data=data).errors["phone"])
+
+
+def test_statuses_and_roles_read_in_english_after_choosing_it():
+    from django.utils import translation
+
+    from aduan.core.enums import Channel, Status
+    from aduan.organisation.models import Role
+
+    with translation.override("en"):
+        assert (str(Status.PROSES.label), str(Channel.TATAP_MUKA.label), str(Role.PEJABAT_PENGELOLA.label)) == (
+            "In progress", "Walk-in", "Accountable officer")
+    with translation.override("id"):
+        assert str(Channel.TATAP_MUKA.label) == "Tatap muka"
