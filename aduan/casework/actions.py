@@ -77,9 +77,7 @@ def checklist_step_reopen(*, complaint: Complaint, actor, order: int, note: str 
 def investigation_record(*, complaint: Complaint, actor, kind: str, text: str, source: str = "", with_whom: str = "",
                          file=None, at: datetime | None = None) -> InvestigationEntry:
     """SPEC R17: an interview (with whom) or a piece of evidence, with an optional file."""
-    text = (text or "").strip()
-    if not text:
-        raise errors.ActionError(EMPTY_ENTRY, field="text")
+    text = errors.required(text, EMPTY_ENTRY, field="text")
     if kind not in EntryKind.values:
         raise errors.ActionError(UNKNOWN_KIND.format(value=kind), field="kind")
     at = at or timezone.now()

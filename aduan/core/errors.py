@@ -22,3 +22,11 @@ class ActionError(Exception):
         self.message = message
         self.field = field
         self.code = code
+
+
+def required(value: str | None, message: str, *, field: str) -> str:
+    """The text stripped, or the refusal naming the field when nothing is left."""
+    text = (value or "").strip()
+    if not text:
+        raise ActionError(message, field=field)
+    return text

@@ -68,9 +68,7 @@ def _start_casework(current: Complaint) -> None:
 def complaint_return(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
     """A unit sends back a complaint that is not theirs, to the unit that sent it to them (the last
     disposition or escalation into it). Back at the receiving unit it waits for a new disposition."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
@@ -98,9 +96,7 @@ def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Uni
                        at: datetime | None = None) -> Complaint:
     """Raise the complaint to the level above the unit holding it (SPEC R16), or straight to a unit
     further up the same ladder (`to_unit`, e.g. a complaint about a pendamping to UPPKH Pusat)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)

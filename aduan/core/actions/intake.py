@@ -64,9 +64,7 @@ def _validated_fields(message: IntakeMessage) -> dict:
     if program is None:
         choices = ", ".join(Program.objects.filter(is_active=True).values_list("code", flat=True))
         raise errors.ActionError(errors.UNKNOWN_PROGRAM.format(value=message.program, choices=choices), field="program")
-    text = (message.text or "").strip()
-    if not text:
-        raise errors.ActionError(errors.EMPTY_TEXT, field="text")
+    text = errors.required(message.text, errors.EMPTY_TEXT, field="text")
     now = timezone.now()
     received_at = message.received_at or now
     if timezone.is_naive(received_at):

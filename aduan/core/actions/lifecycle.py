@@ -29,9 +29,7 @@ RATE_ONLY_CLOSED = "Penilaian hanya dapat diberikan setelah pengaduan selesai."
 
 def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_note: str = "", at: datetime | None = None) -> Complaint:
     """The unit's answer to the reporter; it opens the window in which the reporter may rebut."""
-    answer = (answer or "").strip()
-    if not answer:
-        raise errors.ActionError(errors.EMPTY_ANSWER, field="answer")
+    answer = errors.required(answer, errors.EMPTY_ANSWER, field="answer")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
@@ -51,9 +49,7 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
 
 def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = None, actor=None) -> Complaint:
     """The reporter objects to the answer: the work goes back to the same unit's queue."""
-    text = (text or "").strip()
-    if not text:
-        raise errors.ActionError("Isi sanggahan tidak boleh kosong.", field="text")
+    text = errors.required(text, "Isi sanggahan tidak boleh kosong.", field="text")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
@@ -75,9 +71,7 @@ def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = No
 
 def complaint_close(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
     """An officer closes a followed-up complaint before its window ends (e.g. the reporter confirmed)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)
@@ -119,9 +113,7 @@ def complaint_close_expired(*, now: datetime | None = None) -> int:
 
 
 def complaint_reopen(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:
-    reason = (reason or "").strip()
-    if not reason:
-        raise errors.ActionError(errors.EMPTY_REASON, field="reason")
+    reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint)

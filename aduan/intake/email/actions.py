@@ -20,7 +20,7 @@ from aduan.core.actions import complaint_rebut, complaint_receive
 from aduan.core.actions.events import REPORTER, record_event
 from aduan.core.attachments import attachment_add
 from aduan.core.enums import Channel, EventKind
-from aduan.core.errors import ActionError
+from aduan.core.errors import ActionError, required
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, Event
 from aduan.core.tracking import ALPHABET, normalize_tracking_number
@@ -55,9 +55,7 @@ class EmailOutcome:
 
 def complaint_add_message(*, complaint: Complaint, text: str, at=None, data: dict | None = None) -> Event:
     """A message from the reporter that changes nothing: it joins the timeline for the officers."""
-    text = (text or "").strip()
-    if not text:
-        raise ActionError("Pesan tidak boleh kosong.", field="text")
+    text = required(text, "Pesan tidak boleh kosong.", field="text")
     with transaction.atomic():
         return record_event(
             complaint, EventKind.NOTE, at=at or timezone.now(), label=REPORTER, note=text, data=data or {},
