@@ -1,11 +1,13 @@
 """One settings file, read from the environment with safe defaults.
 
 DEBUG is off unless ADUAN_DEBUG=1. Outside the embedded demo (ADUAN_DEMO=1, set by `make run`)
-a SECRET_KEY must be given, directly or through SECRET_KEY_FILE.
+and the test suite a SECRET_KEY must be given, directly or through SECRET_KEY_FILE; debug alone
+never falls back to the demo key. Production settings: README, "Security".
 """
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,7 +48,7 @@ TESTING = env_bool("ADUAN_TESTING") or "pytest" in sys.modules
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if DEMO or DEBUG or TESTING:
+    if DEMO or TESTING:
         SECRET_KEY = "insecure-embedded-demo-key-never-use-in-production"
     else:
         raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE); only the embedded demo has a default.")
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "aduan.regions",
     "aduan.taxonomy",
     "aduan.organisation",
@@ -76,7 +79,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files answer here, cacheable, before no-store
+    "aduan.web.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "aduan.api.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "aduan.web.middleware.IgnoreAcceptLanguageMiddleware",  # Indonesian unless chosen in the switch
@@ -86,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out sign-in
 ]
 
 ROOT_URLCONF = "aduan.urls"
@@ -125,6 +131,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or client before the password hash
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (/masuk/ and /admin/login/): per account and, separately, per client address.
+# Each wrong password costs the server a PBKDF2 run, so the limit protects the CPU as well.
+AXES_FAILURE_LIMIT = env_int("ADUAN_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADUAN_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "aduan.web.officer.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "aduan.web.throttle.axes_client_address"
+AXES_VERBOSE = False  # its log lines carry usernames and addresses
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -171,12 +193,15 @@ TASKS = {
 }
 
 # Outbound email (acknowledgements and answers to email reporters) through EMAIL_HOST; the
-# embedded demo without one prints them instead. Inbound mail: `aduan intake_mail` (aduan/intake/email).
+# embedded demo without one keeps them in files. Inbound mail: `aduan intake_mail` (aduan/intake/email).
 EMAIL_HOST = env_str("EMAIL_HOST", "") or "localhost"
+# The demo writes them as files under var/mail/ rather than to the console: a log must never
+# carry a reporter's address.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
-    "django.core.mail.backends.console.EmailBackend" if (DEMO or DEBUG) and not env_str("EMAIL_HOST")
+    "django.core.mail.backends.filebased.EmailBackend" if (DEMO or DEBUG) and not env_str("EMAIL_HOST")
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
@@ -185,14 +210,48 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pengaduan Bansos <pengaduan@localhost>")
 
+# --- Transport and headers (README, "Security") --------------------------------------------
+# ADUAN_HTTPS=1 behind TLS: secure cookies, HSTS, and HTTP redirected to HTTPS.
+HTTPS = env_bool("ADUAN_HTTPS") or env_bool("ADUAN_SECURE_COOKIES")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("ADUAN_SECURE_COOKIES")
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("ADUAN_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# The header only allows preloading; submitting the domain to the browsers' list stays a decision
+# of its owner. ADUAN_HSTS_PRELOAD=0 leaves it out.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("ADUAN_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses or
+# networks, comma-separated). Empty: the connection's own address is the client.
+TRUSTED_PROXIES = env_list("ADUAN_TRUSTED_PROXIES")
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Strict: the pages' own scripts and styles only, nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# What one request may carry: attachments of up to 5 MB each, ADUAN_MAX_UPLOAD_MB together (the
+# form says which file to drop), and a request over that plus 1 MB is refused before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_REQUEST_BYTES = (env_int("ADUAN_MAX_UPLOAD_MB", 10) + 1) * 1024 * 1024
 
 # --- Domain configuration -------------------------------------------------------------
 ADUAN = {
@@ -207,6 +266,8 @@ ADUAN = {
     # Warn the handling unit when this share of the time to the deadline has passed.
     "WARN_AT_FRACTION": float(env_str("ADUAN_WARN_AT_FRACTION", "0.75")),
     "SMS_SHORT_CODE": env_str("ADUAN_SMS_SHORT_CODE", "1708"),
+    # Attachments together, per request (the web forms say so beside the field).
+    "MAX_UPLOAD_MB": env_int("ADUAN_MAX_UPLOAD_MB", 10),
 }
 
 # --- SMS gateways (deploy/sms.md) -------------------------------------------------------

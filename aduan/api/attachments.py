@@ -8,9 +8,9 @@ from ninja.files import UploadedFile
 
 from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
-from aduan.core.attachments import attachment_add, may_download
+from aduan.core.access import complaints_visible_to, may_add_evidence, may_download
+from aduan.core.attachments import attachment_add
 from aduan.core.models import Attachment, Complaint
-from aduan.core.selectors import complaints_visible_to, sees_everything, user_units
 from aduan.core.tracking import normalize_tracking_number
 from aduan.organisation.models import Role
 
@@ -41,11 +41,6 @@ def visible_complaint(request, tracking_number: str) -> Complaint:
     return complaint
 
 
-def may_add_files(user) -> bool:
-    """Supervisors read; everyone else who may see a complaint may add evidence to it."""
-    return sees_everything(user) or any(m.role != Role.SUPERVISOR for m in user_units(user))
-
-
 def attachment_dict(attachment: Attachment) -> dict:
     tracking = attachment.complaint.tracking_number
     uploader = attachment.uploaded_by
@@ -69,7 +64,7 @@ def attachment_dict(attachment: Attachment) -> dict:
 def upload_attachment(request, tracking_number: str, file: File[UploadedFile], description: Form[str] = ""):
     """Attach a photo (JPEG, PNG) or a PDF of at most 5 MB, sent as multipart/form-data field `file`."""
     complaint = visible_complaint(request, tracking_number)
-    if not may_add_files(request.user):
+    if not may_add_evidence(request.user):
         raise Forbidden(READ_ONLY)
     attachment = attachment_add(
         complaint=complaint, file=file, original_name=file.name or "", uploaded_by=request.user,

@@ -14,6 +14,7 @@ from ninja import Field, Path, Router, Schema, Status
 
 from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
+from aduan.api.schemas import In
 from aduan.api.handling import ACTION_ERRORS, _authorise, _visible
 from aduan.casework import actions as casework
 from aduan.casework.models import (
@@ -27,8 +28,7 @@ from aduan.casework.models import (
 from aduan.casework.selectors import payment_cluster, payment_recommendation
 from aduan.core import privacy
 from aduan.core.models import Complaint
-from aduan.core.selectors import complaints_visible_to, may_see_identity
-from aduan.organisation.permissions import Ability, NotAllowed
+from aduan.core.access import Ability, NotAllowed, complaints_visible_to, may_see_identity
 
 router = Router(tags=["casework"])
 
@@ -40,7 +40,7 @@ READ_ERRORS = {404: Error, 422: Error}
 
 # --- Schemas ------------------------------------------------------------------------------------
 
-class InvestigationIn(Schema):
+class InvestigationIn(In):
     kind: EntryKind = Field(..., description="wawancara, bukti or catatan.")
     source: Source | None = Field(None, description="Whom the interview was with, or where the evidence came from.")
     with_whom: str = Field("", max_length=200, description="Name/position interviewed, or the evidence's origin.")
@@ -68,7 +68,7 @@ class StepOut(Schema):
     note: str
 
 
-class StepIn(Schema):
+class StepIn(In):
     done: bool = Field(True, description="true marks the step done; false takes it back.")
     note: str = Field("", max_length=300)
 
@@ -87,7 +87,7 @@ class RecommendationOut(Schema):
     related: list[RelatedComplaint]
 
 
-class MasterDataIn(Schema):
+class MasterDataIn(In):
     field_name: str = Field(..., max_length=100, description="The data to change, e.g. nama ibu, komponen, alamat.")
     proposed_value: str = Field(..., max_length=300)
     current_value: str = Field("", max_length=300)
@@ -111,7 +111,7 @@ class MasterDataOut(Schema):
     decision_note: str
 
 
-class ApprovalIn(Schema):
+class ApprovalIn(In):
     approve: bool
     note: str = Field("", max_length=2000)
 

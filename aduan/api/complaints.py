@@ -7,14 +7,12 @@ from aduan.api.schemas import ComplaintIn, ComplaintOut
 from aduan.api.serializers import complaint_dict, with_related
 from aduan.core.actions import complaint_receive
 from aduan.core.intake import IntakeMessage, Reporter
-from aduan.core.selectors import complaints_visible_to, user_units
+from aduan.core.access import Ability, complaints_visible_to, filing_units, may_file
+from aduan.core.access.abilities import REFUSALS
 from aduan.core.tracking import normalize_tracking_number
-from aduan.organisation.models import Role
 
 router = Router(tags=["complaints"])
 
-FILING_ROLES = {Role.ADMINISTRATOR, Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA, Role.PENDAMPING, Role.KETUA_KELOMPOK}
-NO_FILING_UNIT = "Akun ini tidak terdaftar sebagai petugas penerima di unit mana pun."
 
 
 def get_visible(request, tracking_number: str):
@@ -29,10 +27,9 @@ def get_visible(request, tracking_number: str):
 @scopes.require_scope(scopes.COMPLAINTS_WRITE)
 def create_complaint(request, payload: ComplaintIn):
     """File a complaint received by the caller's unit. A repeated `external_id` returns the first (200)."""
-    filing = [m for m in user_units(request.user) if m.role in FILING_ROLES]
-    if not filing and not request.user.is_superuser:
-        raise Forbidden(NO_FILING_UNIT)
-    reporter = Reporter(**payload.reporter.dict())
+    if not may_file(request.user):
+        raise Forbidden(REFUSALS[Ability.FILE])
+    reporter = Reporter(**payload.reporter.model_dump())
     message = IntakeMessage(
         channel=payload.channel, program=payload.program, text=payload.text, reporter=reporter,
         region_code=payload.location_code, location_text=payload.location_text,
@@ -40,7 +37,7 @@ def create_complaint(request, payload: ComplaintIn):
         received_at=payload.received_at,
         external_id=f"api:{request.api_token.user_id}:{payload.external_id}" if payload.external_id else None,
     )
-    result = complaint_receive(message=message, receiving_unit=filing[0].unit if filing else None, actor=request.user)
+    result = complaint_receive(message=message, receiving_unit=next(iter(filing_units(request.user)), None), actor=request.user)
     complaint = with_related(type(result.complaint).objects).get(pk=result.complaint.pk)
     body = complaint_dict(complaint, request.user) | {"access_secret": result.access_secret}
     return Status(201 if result.created else 200, body)

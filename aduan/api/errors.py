@@ -38,7 +38,7 @@ class ApiError(Exception):
 
 
 # ActionError codes that are not a plain 400.
-ACTION_ERROR_STATUS = {"illegal_transition": 409, "conflict": 409, "too_large": 413, "unsupported_media_type": 415}
+ACTION_ERROR_STATUS = {"forbidden": 403, "illegal_transition": 409, "conflict": 409, "too_large": 413, "unsupported_media_type": 415}
 
 
 def install(api: NinjaAPI) -> None:

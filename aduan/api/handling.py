@@ -2,7 +2,7 @@
 follow-ups, rebuttals, closure, and the units themselves.
 
 Each write endpoint parses, finds the complaint among those the caller may see (404 otherwise),
-checks the caller's role (403, aduan.organisation.permissions), calls one action, and answers with
+checks the caller's role (403, aduan.core.access), calls one action, and answers with
 the complaint as it now is (201).
 """
 
@@ -15,14 +15,14 @@ from ninja import Field, Query, Router, Schema, Status
 
 from aduan.api import complaints, scopes
 from aduan.api.errors import Error, Forbidden
-from aduan.api.schemas import ComplaintOut, EventOut, SeverityName, StatusName
+from aduan.api.schemas import ComplaintOut, EventOut, In, SeverityName, StatusName
 from aduan.api.serializers import complaint_dict, event_dict, with_related
 from aduan.core import actions, errors
 from aduan.core.models import Complaint
-from aduan.core.selectors import ComplaintFilters, complaint_page, complaints_visible_to
+from aduan.core.access import Ability, NotAllowed, complaints_visible_to, readable_text, require
+from aduan.core.selectors import ComplaintFilters, complaint_page
 from aduan.core.tracking import normalize_tracking_number
 from aduan.organisation.models import Unit, UnitKind
-from aduan.organisation.permissions import Ability, NotAllowed, require
 from aduan.organisation.routing import propose_unit
 from aduan.regions.timezones import zone_for
 
@@ -36,12 +36,12 @@ ACTION_ERRORS = {400: Error, 403: Error, 404: Error, 409: Error, 422: Error}
 
 # --- Schemas ------------------------------------------------------------------------------------
 
-class DispositionIn(Schema):
+class DispositionIn(In):
     to_unit: str | None = Field(None, description="Unit code; without it the proposed unit is used.", max_length=60)
     note: str = Field("", max_length=2000)
 
 
-class ReasonIn(Schema):
+class ReasonIn(In):
     reason: str = Field(..., max_length=2000)
 
 
@@ -50,12 +50,12 @@ class EscalationIn(ReasonIn):
                                 max_length=60)
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(In):
     answer: str = Field(..., max_length=5000, description="What the reporter is told.")
     internal_note: str = Field("", max_length=5000)
 
 
-class RebuttalIn(Schema):
+class RebuttalIn(In):
     text: str = Field(..., max_length=5000)
 
 
@@ -121,7 +121,7 @@ def unit_dict(unit: Unit) -> dict:
     }
 
 
-def list_item(complaint: Complaint, now: datetime) -> dict:
+def list_item(complaint: Complaint, user, now: datetime) -> dict:
     zone = zone_for(complaint.region_id)
     return {
         "tracking_number": complaint.tracking_number,
@@ -131,10 +131,10 @@ def list_item(complaint: Complaint, now: datetime) -> dict:
         "program": complaint.program.code,
         "topic": complaint.topic.code if complaint.topic_id else None,
         "channel": complaint.channel,
-        "excerpt": complaint.text[:160],
+        "excerpt": readable_text(user, complaint)[:160],
         "received_at": complaint.received_at.astimezone(zone),
         "due_at": complaint.due_at.astimezone(zone),
-        "overdue": complaint.is_open and complaint.closure_due_at is None and complaint.due_at < now,
+        "overdue": complaint.is_overdue(now),
         "location_code": complaint.region_id,
         "location_name": complaint.region.name if complaint.region_id else None,
         "receiving_unit": complaint.receiving_unit.code,
@@ -190,7 +190,7 @@ def list_complaints(request, query: Query[ListQuery]):
         overdue=query.overdue, handling_unit=query.handling_unit, assigned_to_me=query.assigned_to_me,
     )
     page = complaint_page(request.user, filters, cursor=query.cursor, limit=query.limit, now=now)
-    return {"items": [list_item(c, now) for c in page.items], "next_cursor": page.next_cursor}
+    return {"items": [list_item(c, request.user, now) for c in page.items], "next_cursor": page.next_cursor}
 
 
 # --- Reads on one complaint -------------------------------------------------------------------

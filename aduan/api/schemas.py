@@ -2,6 +2,7 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import BaseModel, ConfigDict
 
 from aduan.core.enums import Channel, Severity, Status
 
@@ -10,7 +11,15 @@ SeverityName = Literal[tuple(Severity.values)]  # type: ignore[valid-type]
 StatusName = Literal[tuple(Status.values)]  # type: ignore[valid-type]
 
 
-class ReporterIn(Schema):
+class In(BaseModel):
+    """What callers send: a JSON object whose every field has its declared type, at every level.
+    (ninja's Schema reads attributes off whatever it is given, so a list `[null, null]` would pass
+    as an object with all defaults; a plain pydantic model refuses it.)"""
+
+    model_config = ConfigDict(strict=False, from_attributes=False)
+
+
+class ReporterIn(In):
     anonymous: bool = False
     confidential: bool = False
     name: str = Field("", max_length=150)
@@ -22,7 +31,7 @@ class ReporterIn(Schema):
     address: str = Field("", max_length=300)
 
 
-class ComplaintIn(Schema):
+class ComplaintIn(In):
     program: str = Field(..., examples=["bpnt"], max_length=20)
     channel: ChannelName = Field(..., examples=["tatap_muka"])
     text: str = Field(..., min_length=1, max_length=10000)

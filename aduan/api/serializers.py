@@ -2,7 +2,7 @@
 
 from aduan.core import privacy
 from aduan.core.models import Complaint
-from aduan.core.selectors import may_see_identity
+from aduan.core.access import may_see_identity, readable_text, record_identity_view
 from aduan.regions.timezones import zone_name_for
 
 
@@ -18,7 +18,7 @@ def reporter_dict(complaint: Complaint, user) -> dict:
     }
     masked = complaint.confidential and not may_see_identity(user, complaint)
     if complaint.confidential and not masked:
-        privacy.record_identity_view(user=user, complaint=complaint, where="api")  # UU PDP audit
+        record_identity_view(user=user, complaint=complaint, where="api")  # UU PDP audit
     if masked:
         fields = {
             "name": privacy.mask_name(fields["name"]), "nik": privacy.mask_number(fields["nik"]),
@@ -53,7 +53,7 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True) -> d
         "category_type": complaint.category_type.code if complaint.category_type_id else None,
         "topic": complaint.topic.code if complaint.topic_id else None,
         "channel": complaint.channel,
-        "text": complaint.text,
+        "text": readable_text(user, complaint),
         "received_at": _local(complaint.received_at, zone),
         "due_at": _local(complaint.due_at, zone),
         "due_is_provisional": complaint.due_is_provisional,

@@ -13,7 +13,7 @@ from aduan.core.actions.events import record_event
 from aduan.core.enums import EventKind
 from aduan.core.models import Attachment, Complaint
 from aduan.organisation.models import Membership, Role
-from aduan.organisation.permissions import NotAllowed
+from aduan.core.access import NotAllowed
 
 EMPTY_ENTRY = "Isi catatan investigasi tidak boleh kosong."
 UNKNOWN_KIND = "Jenis catatan '{value}' tidak dikenal. Pilih: wawancara, bukti, catatan."

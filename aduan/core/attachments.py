@@ -64,17 +64,3 @@ def attachment_add(
     attachment.save()
     return attachment
 
-
-def may_download(*, user, complaint: Complaint, where: str) -> bool:
-    """A confidential complaint's attachments (copies of KTP, KK, KKS) are its reporter's identity:
-    only those who may see the identity get them, and each download is recorded like a view of it.
-    Callers have already checked that the user may see the complaint at all."""
-    from aduan.core.privacy import record_identity_view
-    from aduan.core.selectors import may_see_identity
-
-    if not complaint.confidential:
-        return True
-    if not may_see_identity(user, complaint):
-        return False
-    record_identity_view(user=user, complaint=complaint, where=where)
-    return True

@@ -1,5 +1,11 @@
 """Errors the actions raise; their messages are what the user reads (Indonesian), constants for tests."""
 
+from datetime import UTC, datetime
+
+# No complaint of these programs was received before this moment; an earlier time is a typo or an
+# SMS centre with a broken clock.
+EARLIEST_RECEIPT = datetime(2000, 1, 1, tzinfo=UTC)
+
 UNKNOWN_PROGRAM = "Program '{value}' tidak dikenal. Pilih salah satu: {choices}."
 UNKNOWN_CHANNEL = "Saluran '{value}' tidak dikenal."
 UNKNOWN_SEVERITY = "Tingkat '{value}' tidak dikenal. Pilih: ringan, sedang, berat, sangat_berat."
@@ -8,6 +14,7 @@ UNKNOWN_TOPIC = "Topik '{value}' tidak dikenal untuk program ini."
 UNKNOWN_REGION = "Kode wilayah '{value}' tidak ditemukan. Gunakan kode Kemendagri, mis. 35.06.10.2005."
 EMPTY_TEXT = "Isi pengaduan tidak boleh kosong."
 FUTURE_RECEIPT = "Waktu penerimaan tidak boleh di masa depan."
+EARLY_RECEIPT = "Waktu penerimaan tidak boleh sebelum tahun 2000."
 BAD_NUMBER = "{field} harus 16 angka."
 EMPTY_ANSWER = "Jawaban tindak lanjut untuk pelapor tidak boleh kosong."
 EMPTY_REASON = "Alasan wajib diisi."

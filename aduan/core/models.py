@@ -2,15 +2,27 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from aduan.core.enums import Channel, EventKind, IndirectSource, Severity, Status
 from aduan.regions.timezones import zone_for
 
 
+# "Overdue", defined once: still waiting for the unit's answer (open, and no answer awaiting the
+# reporter's objection) and its due moment has come. The sweep escalates exactly what the pages,
+# the API and the reports call overdue.
+AWAITING_UNIT = Q(status__in=[Status.BELUM, Status.PROSES], closure_due_at__isnull=True)
+
+
+def overdue_q(now) -> Q:
+    return AWAITING_UNIT & Q(due_at__lte=now)
+
+
 class Complaint(models.Model):
     # Read out over the phone, not guessable: see aduan/core/tracking.py.
     tracking_number = models.CharField(max_length=11, unique=True)
-    # Only confidential complaints have one: /lacak/ asks for it before showing anything.
+    # The reporter's proof (aduan.core.access.reporter); a confidential complaint's /lacak/ page also
+    # asks for it before showing anything.
     access_secret_hash = models.CharField(max_length=128, blank=True)
     # SPEC R22: the receiving unit's register ("buku register"), numbered per year.
     receiving_unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="received_complaints")
@@ -102,6 +114,20 @@ class Complaint(models.Model):
     def is_open(self) -> bool:
         return self.status != Status.SELESAI
 
+    @property
+    def holder_id(self) -> int:
+        """The unit the complaint sits with: its handling unit, or the receiving unit before disposition."""
+        return self.handling_unit_id or self.receiving_unit_id
+
+    @property
+    def awaits_unit(self) -> bool:
+        """Open, and not waiting on the reporter's closure window: the unit owes an answer."""
+        return self.status in (Status.BELUM, Status.PROSES) and self.closure_due_at is None
+
+    def is_overdue(self, now) -> bool:
+        """The same rule as `overdue_q`, for a complaint in hand."""
+        return self.awaits_unit and self.due_at <= now
+
 
 class ComplaintStage(models.Model):
     """A staged deadline (PKH: 5/3/15/3 working days), each stage with its own due date."""
@@ -183,3 +209,19 @@ class RegisterCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="one_counter_per_unit_year")]
+
+
+class ReporterCode(models.Model):
+    """A one-time code sent to the reporter's phone or email: proof of being the reporter when the
+    secret given at filing is lost (or locked after wrong guesses by someone else). Only its hash
+    is kept; it works once, for a short while, and for a few tries."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="reporter_codes")
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["complaint", "expires_at"], name="reporter_code_live")]

@@ -6,18 +6,21 @@ HIDDEN = "(dirahasiakan)"
 ANONYMOUS = "(anonim)"
 
 
+# Masked values keep at most the last 4 digits: enough for the reporter to recognise their own
+# number on the phone, never enough to find the person (a NIK's first digits are its region).
+KEPT = 4
+
+
 def mask_number(value: str) -> str:
-    """3235386475739456 → 3235********9456."""
+    """3235386475739456 → ************9456."""
     if not value:
         return ""
-    return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:] if len(value) > 8 else "*" * len(value)
+    return "*" * (len(value) - KEPT) + value[-KEPT:] if len(value) > 2 * KEPT else "*" * len(value)
 
 
 def mask_phone(value: str) -> str:
-    """+6281234567890 → +62812*****890."""
-    if not value:
-        return ""
-    return value[:6] + "*" * max(len(value) - 9, 0) + value[-3:] if len(value) > 9 else "*" * len(value)
+    """+6281234567890 → **********7890."""
+    return mask_number(value)
 
 
 def mask_name(value: str) -> str:
@@ -26,26 +29,29 @@ def mask_name(value: str) -> str:
 
 
 def mask_email(value: str) -> str:
+    """siti.aminah@example.com → s***@example.com."""
     if "@" not in value:
         return mask_name(value)
     local, domain = value.split("@", 1)
     return f"{local[:1]}***@{domain}"
 
 
-_DIGIT_RUNS = re.compile(r"\d[\d .-]{8,}\d")
+# NIK, KK and KKS numbers (16 digits) and phone numbers (9 to 15 digits), however they are
+# spaced or dashed; an email address anywhere.
+_DIGIT_RUNS = re.compile(r"(?<!\d)\+?\d[\d .()/-]{7,}\d(?!\d)")
+_EMAILS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _mask_run(match: re.Match) -> str:
+    digits = re.sub(r"\D", "", match.group())
+    return mask_number(digits) if len(digits) >= 9 else match.group()
 
 
 def scrub(text: str) -> str:
-    """Mask long digit runs (NIK, KKS, phone numbers) in free text bound for logs."""
-    return _DIGIT_RUNS.sub(lambda m: mask_number(re.sub(r"\D", "", m.group())), text)
+    """Free text with the personal data in it masked: NIK, KK, KKS and phone numbers keep their
+    last 4 digits, email addresses their first letter and domain. Dates, amounts in rupiah and
+    register numbers (fewer than 9 digits in a row) stay readable."""
+    if not text:
+        return text or ""
+    return _DIGIT_RUNS.sub(_mask_run, _EMAILS.sub(lambda m: mask_email(m.group()), text))
 
-
-def record_identity_view(*, user, complaint, where: str = "web", at=None) -> None:
-    """UU PDP audit: one row each time a confidential reporter's identity is shown whole."""
-    from django.utils import timezone
-
-    from aduan.organisation.models import IdentityView
-
-    if not getattr(complaint, "confidential", False) or not getattr(user, "is_authenticated", False):
-        return
-    IdentityView.objects.create(user=user, complaint=complaint, where=where, at=at or timezone.now())

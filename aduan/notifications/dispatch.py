@@ -9,7 +9,7 @@ from django_tasks import task
 
 from aduan.core.enums import Channel, EventKind
 from aduan.core.models import Event
-from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, reporter_text
+from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, REPORTER_CODE, reporter_text
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS, TransportError
 from aduan.organisation.models import Unit, UnitKind
@@ -68,6 +68,16 @@ def _queue(event, transport: str, recipient: str, text: str) -> None:
     except IntegrityError:
         return  # already queued for this event
     deliver.enqueue(notification.pk)
+
+
+def send_reporter_code(*, complaint, transport: str, recipient: str, code: str) -> None:
+    """The one-time code the reporter asked for on /lacak/, by their own phone or email."""
+    notification = Notification.objects.create(
+        complaint=complaint, transport=transport, recipient=recipient,
+        subject=f"Kode pengaduan {complaint.tracking_number}",
+        body=REPORTER_CODE.format(tracking=complaint.tracking_number, code=code),
+    )
+    transaction.on_commit(lambda: deliver.enqueue(notification.pk))
 
 
 @task()

@@ -13,6 +13,8 @@ RECEIVED = (
     "Pantau di halaman Lacak situs Pengaduan Bansos, atau kirim SMS CEK {tracking} ke 1708."
 )
 ACKNOWLEDGED_CHANNELS = frozenset({"web", "email"})
+# A one-time code asked for on /lacak/ (aduan.core.access.reporter).
+REPORTER_CODE = "Kode untuk pengaduan {tracking}: {code}. Berlaku 30 menit. Jangan berikan kode ini kepada siapa pun."
 # To a kabupaten/kota's Dinas Sosial when its complaint reached the national door (SPEC R20).
 DISTRICT_ANNOUNCEMENT = (
     "Kepada {unit}: pengaduan {tracking} dari wilayah Anda diterima di pusat melalui {channel}. "

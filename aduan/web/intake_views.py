@@ -14,33 +14,20 @@ from aduan.core.actions import complaint_receive
 from aduan.core.actions.events import record_event
 from aduan.core.enums import EventKind
 from aduan.core.errors import ActionError
-from aduan.organisation.models import Role
-from aduan.organisation.permissions import FILING_ROLES
+from aduan.core.access import Ability, filing_units
+from aduan.core.access.abilities import REFUSALS
 from aduan.regions.timezones import zone_for
 from aduan.web.intake_forms import FORM_KINDS, REPORTER_STATUSES, REQUIREMENTS, IntakeForm
 from aduan.web.uploads import attachments_save
 
-# Back office and the Pejabat Pengelola also open the post and the unit's inbox.
-INTAKE_ROLES = FILING_ROLES | {Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA}
-NOT_AN_OFFICER = "Akun ini tidak terdaftar sebagai petugas penerima di unit mana pun."
+NOT_AN_OFFICER = REFUSALS[Ability.FILE]
 _ACTION_FIELDS = {"reporter.nik": "nik", "reporter.kk": "kk", "reporter.kks": "kks", "location_code": "provinsi"}
-
-
-def _intake_units(user):
-    from aduan.core.selectors import user_units  # cached on the user
-
-    seen, units = set(), []
-    for membership in user_units(user):
-        if membership.role in INTAKE_ROLES and membership.unit_id not in seen:
-            seen.add(membership.unit_id)
-            units.append(membership.unit)
-    return units
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def catat(request):
-    units = _intake_units(request.user)
+    units = filing_units(request.user)
     if not units:
         return HttpResponseForbidden(NOT_AN_OFFICER)
     zone = zone_for(units[0].region_id)

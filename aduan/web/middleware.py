@@ -1,9 +1,18 @@
-"""Indonesian first: the browser's Accept-Language never switches the language.
+"""Request and response rules for every page and API answer.
 
-Many citizens' phones are set to English, but the service speaks Indonesian unless the person
-chooses English with the switch in the header (Django's set_language, kept in the language cookie).
-Placed before LocaleMiddleware, this drops the header so only that explicit choice counts.
+- Indonesian first: the browser's Accept-Language never switches the language. Many citizens'
+  phones are set to English, but the service speaks Indonesian unless the person chooses English
+  with the switch in the header (Django's set_language, kept in the language cookie). Placed before
+  LocaleMiddleware, it drops the header so only that explicit choice counts.
+- No-store: pages and API answers carry personal data; no browser or proxy cache keeps them.
+  Static files are answered by WhiteNoise above this one and stay cacheable.
+- Bounded requests: a body larger than settings.MAX_REQUEST_BYTES is refused from its declared
+  length, before it is read.
 """
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 
 class IgnoreAcceptLanguageMiddleware:
@@ -13,3 +22,22 @@ class IgnoreAcceptLanguageMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > settings.MAX_REQUEST_BYTES:
+            response = HttpResponse(_("Kiriman terlalu besar (paling banyak %(mb)d MB).")
+                                    % {"mb": settings.MAX_REQUEST_BYTES // (1024 * 1024)},
+                                    status=413, content_type="text/plain; charset=utf-8")
+        else:
+            response = self.get_response(request)
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response

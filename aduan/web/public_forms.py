@@ -5,7 +5,6 @@ import secrets
 import time
 from datetime import date
 
-import phonenumbers
 from django import forms
 from django.core import signing
 from django.utils.crypto import salted_hmac
@@ -14,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from aduan.core.contacts import phone_e164
 from aduan.core.intake import Reporter
 from aduan.regions.models import Region
 from aduan.taxonomy.models import Program
@@ -66,18 +66,10 @@ def clean_sixteen_digits(value: str, label: str) -> str:
 
 def normalise_phone(value: str) -> str:
     """'0812-3456-7890', '62812…', '+62 812…' → '+6281234567890'."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    if value.startswith("62"):
-        value = "+" + value
     try:
-        number = phonenumbers.parse(value, "ID")
-    except phonenumbers.NumberParseException:
+        return phone_e164(value)
+    except ValueError:
         raise forms.ValidationError(gettext(PHONE_UNKNOWN), code="phone") from None
-    if not phonenumbers.is_possible_number(number):
-        raise forms.ValidationError(gettext(PHONE_UNKNOWN), code="phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def nik_region_warning(nik: str, region_code: str | None) -> str | None:
@@ -275,15 +267,38 @@ class LaporForm(RegionFieldsMixin, forms.Form):
 class LacakForm(forms.Form):
     nomor = forms.CharField(label=_("Nomor pengaduan"), max_length=20,
                             widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "placeholder": "ABCDE-23456"}))
-    rahasia = forms.CharField(label=_("Kode rahasia (hanya untuk pengaduan rahasia)"), max_length=12, required=False,
+    rahasia = forms.CharField(label=_("Kode rahasia"), max_length=12, required=False,
                               widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
 
 
-class RebutForm(forms.Form):
+class ReporterProofForm(forms.Form):
+    """Rebutting and rating need proof of being the reporter (aduan.core.access.reporter): the
+    secret code from the receipt, or a one-time code sent to the reporter's phone or email. A
+    browser that already gave it (or filed the complaint) is not asked again."""
+
+    kode = forms.CharField(label=_("Kode rahasia atau kode yang dikirim ke HP/email Anda"), max_length=12,
+                           required=False, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+
+    def __init__(self, *args, needs_code: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_code = needs_code
+        if not needs_code:
+            del self.fields["kode"]
+        else:
+            self.order_fields(["kode"] + [name for name in self.fields if name != "kode"])
+
+    def clean_kode(self):
+        code = "".join(ch for ch in self.cleaned_data.get("kode", "") if ch.isdigit())
+        if self.needs_code and not code:
+            raise forms.ValidationError(_("Masukkan kode 6 angka dari tanda terima, atau minta kode dikirim ke HP/email Anda."))
+        return code
+
+
+class RebutForm(ReporterProofForm):
     text = forms.CharField(label=_("Mengapa jawaban ini belum sesuai?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class RateForm(forms.Form):
+class RateForm(ReporterProofForm):
     rating = forms.TypedChoiceField(
         label=_("Seberapa puas Anda dengan penanganan pengaduan ini?"), coerce=int, widget=forms.RadioSelect,
         choices=[(5, _("5 — Sangat puas")), (4, _("4 — Puas")), (3, _("3 — Cukup")), (2, _("2 — Kurang puas")), (1, _("1 — Tidak puas"))],

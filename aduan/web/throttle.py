@@ -9,8 +9,10 @@ generous; guessing a tracking number is hopeless anyway (tracking.py), the 6-dig
 confidential complaint is what the per-complaint limit protects.
 """
 
+import ipaddress
 import logging
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,7 +24,9 @@ log = logging.getLogger(__name__)
 LIMITS = {
     "lapor": (10, 600),  # complaints filed on the website, per address
     "lacak": (30, 600),  # tracking-number lookups, per address
-    "secret": (10, 3600),  # wrong secrets, per complaint
+    "secret": (10, 3600),  # wrong codes, per complaint (the secret stops working; one-time codes don't)
+    "code_client": (20, 3600),  # wrong codes, per client, whatever the complaint
+    "code_sent": (3, 3600),  # one-time codes sent, per complaint
 }
 
 
@@ -30,10 +34,35 @@ def _limit(scope: str) -> tuple[int, int]:
     return settings.ADUAN.get("THROTTLE", {}).get(scope, LIMITS[scope])
 
 
+@lru_cache(maxsize=1)
+def _trusted_networks(configured: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(item, strict=False) for item in configured)
+
+
+def _is_trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _trusted_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_address(request) -> str:
-    # REMOTE_ADDR only: a reverse proxy in front must set it (e.g. gunicorn --forwarded-allow-ips),
-    # a client-supplied X-Forwarded-For would let anyone pick a fresh address per request.
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address. X-Forwarded-For is read only when the connection comes from one of
+    ADUAN_TRUSTED_PROXIES, and then from the right: the first address no trusted proxy added is
+    the client (anything further left was written by the client and may be made up)."""
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    if not settings.TRUSTED_PROXIES or not _is_trusted(address):
+        return address
+    for hop in reversed([part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]):
+        if hop and not _is_trusted(hop):
+            return hop
+    return address
+
+
+def axes_client_address(request) -> str:
+    """django-axes counts sign-in failures per client with the same address as our throttles."""
+    return client_address(request)
 
 
 def _key(scope: str, ident: str, window: int) -> str:

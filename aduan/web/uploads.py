@@ -4,6 +4,7 @@ fixes them together with everything else; stored through `aduan.core.attachments
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext, gettext_noop
 
@@ -15,6 +16,7 @@ TOO_MANY = gettext_noop("Paling banyak {max} lampiran; Anda memilih {count}.")
 TOO_BIG = gettext_noop("{name}: ukurannya {size} MB, batasnya 5 MB per berkas.")
 WRONG_TYPE = gettext_noop("{name}: bukan foto JPEG/PNG atau PDF. Kirim foto atau PDF saja.")
 EMPTY_FILE = gettext_noop("{name}: berkasnya kosong.")
+TOO_MUCH = gettext_noop("Lampiran bersama-sama {size} MB, batasnya {limit} MB sekali kirim. Kirim yang terpenting saja.")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ def check_file(upload: UploadedFile, description: str = "") -> CheckedFile:
 def check_files(uploads: list[UploadedFile], *, max_files: int = MAX_FILES, description: str = "") -> list[CheckedFile]:
     if len(uploads) > max_files:
         raise forms.ValidationError(gettext(TOO_MANY).format(max=max_files, count=len(uploads)), code="too_many")
+    total, limit = sum(u.size or 0 for u in uploads), settings.ADUAN["MAX_UPLOAD_MB"]
+    if total > limit * 1024 * 1024:
+        raise forms.ValidationError(gettext(TOO_MUCH).format(size=f"{total / 1024 / 1024:.1f}", limit=limit), code="too_much")
     errors, checked = [], []
     for upload in uploads:
         try:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("lacak/<str:nomor>/", public.lacak_detail, name="lacak_detail"),
     path("lacak/<str:nomor>/sanggah/", public.sanggah, name="sanggah"),
     path("lacak/<str:nomor>/nilai/", public.nilai, name="nilai"),
+    path("lacak/<str:nomor>/kode/", public.kirim_kode, name="kirim_kode"),
     path("petugas/catat/", intake_views.catat, name="catat"),
     path("formulir/pkh-peserta.pdf", pdf.pkh_participant_form, name="form_pkh_peserta"),
     path("formulir/pkh-c2.pdf", pdf.pkh_c2_form, name="form_pkh_c2"),

@@ -21,7 +21,7 @@ from aduan.core.actions import complaint_dispose
 from aduan.core.enums import EventKind
 from aduan.core.intake import Reporter
 from aduan.organisation.models import Role
-from aduan.organisation.permissions import NotAllowed
+from aduan.core.access import NotAllowed
 from tests.fixtures.org import KANDAT, SAMBI
 
 

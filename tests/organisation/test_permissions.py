@@ -6,11 +6,10 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
 from aduan.core.actions import complaint_dispose
-from aduan.core.privacy import record_identity_view
-from aduan.core.selectors import may_see_identity
+from aduan.core.access import may_see_identity, record_identity_view
 from aduan.organisation.admin import NEEDS_AN_ADMINISTRATOR, NEEDS_ONE_PEJABAT, MembershipFormSet
 from aduan.organisation.models import IdentityView, Membership, Role, Unit
-from aduan.organisation.permissions import (
+from aduan.core.access.abilities import (
     OUTSIDE_PROVINCE,
     REFUSALS,
     Ability,
@@ -59,7 +58,8 @@ def test_a_kabupaten_may_not_dispose(at_kediri, officer, org):
 
 @pytest.mark.parametrize(("role", "files"), [
     (Role.FRONT_OFFICE, True), (Role.ADMINISTRATOR, True), (Role.PENDAMPING, True),
-    (Role.KETUA_KELOMPOK, True), (Role.SUPERVISOR, False), (Role.BACK_OFFICE, False),
+    (Role.KETUA_KELOMPOK, True), (Role.SUPERVISOR, False), (Role.BACK_OFFICE, True),
+    (Role.PEJABAT_PENGELOLA, True),
 ])
 def test_who_may_file(officer, role, files):
     assert may_file(officer("uppkh-35-06", role)) is files

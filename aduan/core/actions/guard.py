@@ -1,14 +1,23 @@
-"""What every action does first: lock the row, check the transition against the table."""
+"""What every action does first: lock the row, check that the actor may act on it as it now is,
+check the transition against the table."""
 
 from aduan.core import errors
+from aduan.core.access import Ability, require
 from aduan.core.models import Complaint
 from aduan.core.workflow import IllegalTransition, State, Transition, next_state
 
 
-def locked(complaint: Complaint) -> Complaint:
+def locked(complaint: Complaint, *, actor=None, ability: Ability | None = None, to_unit=None) -> Complaint:
     """The complaint's current row, locked until the transaction ends: two officers, a sweep or a
-    gateway retry may act at once, and each must see what the other did."""
-    return Complaint.objects.select_for_update().get(pk=complaint.pk)
+    gateway retry may act at once, and each must see what the other did.
+
+    With an officer and an ability, the officer's right is checked on that locked row: the copy the
+    entry point authorised may be stale (disposed elsewhere in between). The sweep and the reporter
+    act with no officer; the entry points that let a reporter act prove who they are first."""
+    current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if ability is not None and getattr(actor, "is_authenticated", False):
+        require(actor, ability, current, to_unit=to_unit)
+    return current
 
 
 def refused(error: IllegalTransition) -> errors.ActionError:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aduan.core import errors
+from aduan.core.access import Ability
 from aduan.core.actions.events import SYSTEM, record_event
 from aduan.core.actions.guard import locked, states, updated
 from aduan.core.due_dates import due_for
@@ -42,7 +43,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
     A PKH complaint gets its R18 checklist when it is first disposed (aduan.casework)."""
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.DISPOSE, to_unit=to_unit)
         before, after = states(current, Transition.DISPOSE)
         if current.handling_unit_id == to_unit.pk:
             raise errors.ActionError(SAME_UNIT, field="to_unit")
@@ -71,7 +72,7 @@ def complaint_return(*, complaint: Complaint, actor, reason: str, at: datetime |
     reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.RETURN)
         before, after = states(current, Transition.RETURN)
         arrival = (
             Event.objects.filter(complaint=current, kind__in=[EventKind.DISPOSED, EventKind.ESCALATED],
@@ -99,7 +100,7 @@ def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Uni
     reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.ESCALATE)
         states(current, Transition.ESCALATE)
         holder = _holder(current)
         program = current.program.code

@@ -13,6 +13,8 @@ from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import Channel, EventKind, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, ComplaintStage, RegisterCounter
+from aduan.core.access.reporter import gets_secret
+from aduan.core.contacts import checked_contacts
 from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
 from aduan.organisation.models import Unit
 from aduan.regions.models import Region
@@ -71,6 +73,8 @@ def _validated_fields(message: IntakeMessage) -> dict:
         raise errors.ActionError("Waktu penerimaan harus menyertakan zona waktu.", field="received_at")
     if received_at > now + timezone.timedelta(minutes=5):
         raise errors.ActionError(errors.FUTURE_RECEIPT, field="received_at")
+    if received_at < errors.EARLIEST_RECEIPT:
+        raise errors.ActionError(errors.EARLY_RECEIPT, field="received_at")
 
     region = None
     if message.region_code:
@@ -121,6 +125,7 @@ def _reporter_fields(reporter: Reporter) -> dict:
     for label, value in (("NIK", reporter.nik), ("Nomor KK", reporter.kk), ("Nomor KKS", reporter.kks)):
         if value and not _SIXTEEN_DIGITS.match(value):
             raise errors.ActionError(errors.BAD_NUMBER.format(field=label), field=f"reporter.{label.lower().split()[-1]}")
+    phone, email = checked_contacts(reporter.phone, reporter.email)
     return {
         "anonymous": False,
         "confidential": reporter.confidential,
@@ -128,8 +133,8 @@ def _reporter_fields(reporter: Reporter) -> dict:
         "reporter_nik": reporter.nik,
         "reporter_kk": reporter.kk,
         "reporter_kks": reporter.kks,
-        "reporter_phone": reporter.phone,
-        "reporter_email": reporter.email,
+        "reporter_phone": phone,
+        "reporter_email": email,
         "reporter_address": reporter.address.strip(),
     }
 
@@ -161,7 +166,7 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> 
         external_id=message.external_id,
         **fields,
     )
-    if complaint.confidential:
+    if complaint.confidential or gets_secret(message.channel):
         access_secret = message.confidential_secret or new_access_secret()
     for attempt in range(5):
         complaint.tracking_number = new_tracking_number()

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aduan.core import errors
+from aduan.core.access import Ability
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.due_dates import closure_window_end
 from aduan.core.enums import EventKind, Status
@@ -32,7 +33,7 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
     answer = errors.required(answer, errors.EMPTY_ANSWER, field="answer")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.FOLLOW_UP)
         before, after = states(current, Transition.FOLLOW_UP)
         current.status = after
         current.followed_up_at = at
@@ -52,7 +53,7 @@ def complaint_rebut(*, complaint: Complaint, text: str, at: datetime | None = No
     text = errors.required(text, "Isi sanggahan tidak boleh kosong.", field="text")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.REBUT)
         before = State(current.status)
         try:
             check_rebuttal(before, Window(current.closure_due_at), at)
@@ -74,7 +75,7 @@ def complaint_close(*, complaint: Complaint, actor, reason: str, at: datetime | 
     reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.CLOSE)
         before = State(current.status)
         try:
             check_closure(before, Window(current.closure_due_at))
@@ -116,7 +117,7 @@ def complaint_reopen(*, complaint: Complaint, actor, reason: str, at: datetime |
     reason = errors.required(reason, errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
-        current = locked(complaint)
+        current = locked(complaint, actor=actor, ability=Ability.REOPEN)
         before, after = states(current, Transition.REOPEN)
         current.status = after
         current.closed_at = None

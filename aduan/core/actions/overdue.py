@@ -18,27 +18,20 @@ from django.utils import timezone
 
 from aduan.core.actions.events import SYSTEM, record_event
 from aduan.core.actions.handling import _raise
-from aduan.core.enums import EventKind, Status
-from aduan.core.models import Complaint, Event
+from aduan.core.enums import EventKind
+from aduan.core.models import AWAITING_UNIT, Complaint, Event, overdue_q
 from aduan.organisation.routing import next_unit
 
 OVERDUE_ESCALATION = "Dieskalasi otomatis: tenggat penanganan di {unit} terlewati."
 WARNING_NOTE = "Peringatan: {percent}% waktu penanganan sudah berlalu; tenggat {due}."
 OVERDUE_PUBLIC = "Penanganan pengaduan melebihi tenggat; pengaduan masih dalam proses."
 
-WAITING = Q(status__in=[Status.BELUM, Status.PROSES], closure_due_at__isnull=True)
-
-
-def _waiting_on_unit(c: Complaint) -> bool:
-    return c.status in (Status.BELUM, Status.PROSES) and c.closure_due_at is None
-
-
 def _late_and_unannounced(c: Complaint, now: datetime) -> bool:
-    return _waiting_on_unit(c) and c.due_at <= now and (c.warned_at is None or c.warned_at < c.due_at)
+    return c.is_overdue(now) and (c.warned_at is None or c.warned_at < c.due_at)
 
 
 def _overdue_candidates(now: datetime) -> list[int]:
-    late = Complaint.objects.filter(WAITING, due_at__lte=now).filter(Q(warned_at__isnull=True) | Q(warned_at__lt=F("due_at")))
+    late = Complaint.objects.filter(overdue_q(now)).filter(Q(warned_at__isnull=True) | Q(warned_at__lt=F("due_at")))
     return list(late.order_by("due_at").values_list("pk", flat=True))
 
 
@@ -94,7 +87,7 @@ def complaint_warn_approaching(*, now: datetime | None = None) -> int:
     fraction = settings.ADUAN["WARN_AT_FRACTION"]
     last_escalation = (Event.objects.filter(complaint=OuterRef("pk"), kind=EventKind.ESCALATED)
                        .order_by("-at", "-id").values("at")[:1])
-    rows = (Complaint.objects.filter(WAITING, warned_at__isnull=True, due_at__gt=now)
+    rows = (Complaint.objects.filter(AWAITING_UNIT, warned_at__isnull=True, due_at__gt=now)
             .annotate(window_start=Coalesce(Subquery(last_escalation), F("received_at")))
             .values_list("pk", "window_start", "due_at"))
     # The fraction is applied in Python: interval arithmetic differs between SQLite and PostgreSQL.
@@ -103,7 +96,7 @@ def complaint_warn_approaching(*, now: datetime | None = None) -> int:
     for pk in due_now:
         with transaction.atomic():
             # The conditional update is the guard: of two workers, only one sees a row change.
-            guard = Complaint.objects.filter(WAITING, pk=pk, warned_at__isnull=True, due_at__gt=now)
+            guard = Complaint.objects.filter(AWAITING_UNIT, pk=pk, warned_at__isnull=True, due_at__gt=now)
             if not guard.update(warned_at=now, updated_at=now):
                 continue
             current = Complaint.objects.get(pk=pk)

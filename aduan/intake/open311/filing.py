@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from aduan.accounts.models import ApiToken
-from aduan.api.complaints import FILING_ROLES, NO_FILING_UNIT
 from aduan.api.scopes import COMPLAINTS_WRITE, INSUFFICIENT_SCOPE, token_allows
+from aduan.core.access import Ability, filing_units, may_file
+from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import ReceiveResult, complaint_receive
 from aduan.core.enums import Channel
 from aduan.core.errors import UNKNOWN_REGION
 from aduan.core.intake import IntakeMessage, Reporter
-from aduan.core.selectors import user_units
 from aduan.intake.open311.services import find_service
 from aduan.regions.models import Region
 
@@ -112,9 +112,8 @@ def reporter(params) -> Reporter:
 
 def file_request(*, params, token: ApiToken) -> ReceiveResult:
     user = token.user
-    filing = [m for m in user_units(user) if m.role in FILING_ROLES]
-    if not filing and not user.is_superuser:
-        raise FilingError(403, NO_FILING_UNIT)
+    if not may_file(user):
+        raise FilingError(403, REFUSALS[Ability.FILE])
     code = (params.get("service_code") or "").strip()
     if not code:
         raise FilingError(400, MISSING.format(field="service_code"))
@@ -134,5 +133,14 @@ def file_request(*, params, token: ApiToken) -> ReceiveResult:
         channel=Channel.API, program=service.program.code, topic=service.topic.code if service.topic else None,
         text=text, reporter=reporter(params), region_code=region_code, location_text=location_text[:300],
         location_needs_review=needs_review, category_type=_attribute(params, "category_type") or None,
+        external_id=_idempotency_key(params, user),
     )
-    return complaint_receive(message=message, receiving_unit=filing[0].unit if filing else None, actor=user)
+    units = filing_units(user)
+    return complaint_receive(message=message, receiving_unit=units[0] if units else None, actor=user)
+
+
+def _idempotency_key(params, user) -> str | None:
+    """`attribute[external_id]`: the client's own id for the request. Sent again (a retry after a
+    lost answer), it returns the complaint the first POST filed instead of filing a second one."""
+    external = _attribute(params, "external_id")[:100]
+    return f"open311:{user.pk}:{external}" if external else None

@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_datetime
 
 from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint, Event
-from aduan.core.selectors import complaints_visible_to
+from aduan.core.access import complaints_visible_to, readable_text
 from aduan.core.tracking import normalize_tracking_number
 
 MAX_RESULTS = 1000
@@ -52,9 +52,10 @@ def _date(params, field: str) -> datetime | None:
         value = parse_datetime(raw.replace(" ", "+"))  # a '+' in a query string arrives as a space
     except ValueError:
         value = None
-    if value is None:
+    if value is None or not 2000 <= value.year < 2100:
         raise QueryError(BAD_DATE.format(field=field))
-    return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.UTC)
+    # A date without an offset is read in WIB, where most of the programmes' complaints are.
+    return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.get_default_timezone())
 
 
 def _list(params, field: str) -> tuple[str, ...]:
@@ -90,7 +91,7 @@ def _with_public_fields(queryset: QuerySet) -> QuerySet:
 
 
 def find_requests(query: RequestQuery) -> list[Complaint]:
-    complaints = Complaint.objects.all()
+    complaints = public_complaints()
     if query.ids:
         numbers = {normalize_tracking_number(i) for i in query.ids[:MAX_RESULTS]} - {None}
         complaints = complaints.filter(tracking_number__in=numbers)
@@ -111,7 +112,7 @@ def find_request(raw_id: str) -> Complaint | None:
     number = normalize_tracking_number(raw_id)
     if number is None:
         return None
-    return _with_public_fields(Complaint.objects.filter(tracking_number=number)).first()
+    return _with_public_fields(public_complaints().filter(tracking_number=number)).first()
 
 
 def readable_ids(user, complaints: list[Complaint]) -> set[int]:
@@ -120,6 +121,12 @@ def readable_ids(user, complaints: list[Complaint]) -> set[int]:
         return set()
     ids = [c.pk for c in complaints]
     return set(complaints_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def public_complaints():
+    """What Open311 may show at all: a confidential complaint is never listed, its tracking number
+    never revealed (its reporter follows it on /lacak/ with the secret)."""
+    return Complaint.objects.filter(confidential=False)
 
 
 def _address(region) -> str | None:
@@ -136,7 +143,7 @@ def status_notes(complaint: Complaint) -> str:
     return f"{notes} Tindak lanjut: {answer.strip()}" if answer else notes
 
 
-def request_dict(complaint: Complaint, *, with_text: bool = False) -> dict:
+def request_dict(complaint: Complaint, *, reader=None, with_text: bool = False) -> dict:
     zone = complaint.local_zone
     closed = complaint.status == Status.SELESAI
     updated = complaint.closed_at if closed and complaint.closed_at else complaint.updated_at
@@ -147,7 +154,7 @@ def request_dict(complaint: Complaint, *, with_text: bool = False) -> dict:
         "status_notes": status_notes(complaint),
         "service_name": complaint.topic.name if complaint.topic_id else complaint.program.name,
         "service_code": complaint.topic.code if complaint.topic_id else complaint.program.code,
-        "description": complaint.text[:4000] if with_text else None,
+        "description": readable_text(reader, complaint)[:4000] if with_text else None,
         "agency_responsible": unit.name,
         "service_notice": None,
         "requested_datetime": complaint.received_at.astimezone(zone),

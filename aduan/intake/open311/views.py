@@ -17,7 +17,7 @@ KEY_SERVICE = "Token API dari administrator (`aduan token USERNAME`); GET tidak 
 SERVICE_NOT_FOUND = "service_code '{value}' tidak ditemukan."
 REQUEST_NOT_FOUND = "service_request_id '{value}' tidak ditemukan."
 RECEIVED = "Pengaduan diterima dengan nomor {tracking}. Batas waktu penanganan: {due}."
-ACCESS_CODE = " Kode akses untuk melacak pengaduan rahasia ini: {secret} (hanya ditampilkan sekali)."
+ACCESS_CODE = " Kode rahasia pelapor (untuk sanggahan dan penilaian di /lacak/): {secret} (hanya ditampilkan sekali)."
 
 
 @require_GET
@@ -55,8 +55,9 @@ def _reader(request: HttpRequest):
 
 
 def _public(request: HttpRequest, complaints, fmt: str, *, status: int = 200):
-    readable = service_requests.readable_ids(_reader(request), complaints)
-    rows = [service_requests.request_dict(c, with_text=c.pk in readable) for c in complaints]
+    reader = _reader(request)
+    readable = service_requests.readable_ids(reader, complaints)
+    rows = [service_requests.request_dict(c, reader=reader, with_text=c.pk in readable) for c in complaints]
     return render.respond(fmt, "service_requests", rows, status=status)
 
 

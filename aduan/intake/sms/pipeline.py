@@ -20,6 +20,7 @@ from aduan.core.enums import Channel, EventKind, Status
 from aduan.core.errors import ActionError
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, Event
+from aduan.core.contacts import phone_or_blank
 from aduan.core.privacy import mask_phone, scrub
 from aduan.core.tracking import normalize_tracking_number
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
@@ -75,16 +76,22 @@ def phone_variants(e164: str) -> list[str]:
     return [e164, f"0{national}", f"62{national}"]
 
 
+def _printable(value: str | None) -> str:
+    """Without NUL, which PostgreSQL cannot store: a phone never sends one on purpose."""
+    return (value or "").replace("\x00", "")
+
+
 def handle_inbound_sms(
     *, gateway: str, message_id: str, sender: str, receiver: str = "", text: str,
     received_at: datetime | None = None,
 ) -> SmsOutcome:
-    message_id = (message_id or "").strip()
+    message_id, sender, receiver, text = (_printable(v) for v in (message_id, sender, receiver, text))
+    message_id = message_id.strip()
     if not message_id or len(message_id) > MAX_MESSAGE_ID:
         raise ValueError(f"An SMS needs a gateway message id of 1 to {MAX_MESSAGE_ID} characters.")
     inbound = _claim(
         gateway=gateway, gateway_message_id=message_id, sender=normalize_sender(sender),
-        receiver=(receiver or "").strip()[:20], text=(text or "")[:MAX_TEXT], received_at=_received_at(received_at),
+        receiver=receiver.strip()[:20], text=text[:MAX_TEXT], received_at=_received_at(received_at),
     )
     if inbound.outcome == Outcome.PENDING:
         with transaction.atomic():
@@ -161,7 +168,7 @@ def _file(inbound: InboundSms, parsed: parser.ParsedSms) -> _Handled:
         channel=Channel.SMS,
         program=parsed.program,
         text=parsed.body,
-        reporter=Reporter(phone=inbound.sender, kks=parsed.kks or "", nik=parsed.nik or ""),
+        reporter=Reporter(phone=phone_or_blank(inbound.sender), kks=parsed.kks or "", nik=parsed.nik or ""),
         # As deep as the resolver is certain, flagged for review when that is not a desa: never a guess.
         region_code=resolution.code,
         location_text="#".join(parsed.location_parts),

@@ -1,10 +1,10 @@
 """Which actions the page offers: what the complaint's state admits (aduan.core.workflow) and what
-the user's roles allow (aduan.organisation.permissions), both. And the audit of identity views."""
+the user's roles allow (aduan.core.access), both."""
 
 from django.utils import timezone
 
 from aduan.core.workflow import TABLE, State, Transition
-from aduan.organisation import permissions
+from aduan.core import access
 
 
 def workflow_allows(complaint, now=None) -> set[str]:
@@ -23,15 +23,9 @@ def workflow_allows(complaint, now=None) -> set[str]:
 
 
 def allowed_actions(user, complaint) -> set[str]:
-    return workflow_allows(complaint) & set(permissions.allowed_actions(user, complaint))
+    return workflow_allows(complaint) & set(access.allowed_actions(user, complaint))
 
 
 def role_allows(user, transition: str, complaint) -> bool:
-    return permissions.may(user, transition, complaint)
+    return access.may(user, transition, complaint)
 
-
-def record_identity_view(request, complaint) -> None:
-    """UU PDP: who was shown a confidential reporter's identity, and when."""
-    from aduan.organisation.models import IdentityView
-
-    IdentityView.objects.create(user=request.user, complaint=complaint, at=timezone.now(), where=IdentityView.Where.WEB)

@@ -3,10 +3,13 @@
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 WRONG_LOGIN = _("Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil.")
+LOCKED_OUT = _("Terlalu banyak percobaan masuk yang salah. Tunggu %(minutes)d menit, lalu coba lagi. "
+               "Lupa kata sandi? Hubungi administrator unit Anda.")
 INACTIVE = _("Akun ini dinonaktifkan. Hubungi administrator unit Anda.")
 
 
@@ -32,3 +35,12 @@ class SignOutView(auth_views.LogoutView):
 
     def get(self, request, *args, **kwargs):
         return render(request, "web/officer/sign_out.html")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in from a locked account or client: the same page, with how
+    long to wait (429), whichever of /masuk/ and /admin/login/ was used."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    form = SignInForm(request, data=None, initial={"username": (credentials or {}).get("username", "")})
+    return render(request, "web/officer/sign_in.html", {"form": form, "locked_out": LOCKED_OUT % {"minutes": minutes}},
+                  status=429)

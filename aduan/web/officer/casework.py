@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from aduan.casework import actions as casework
 from aduan.casework.models import ChangeStatus, EntryKind, Source
 from aduan.casework.selectors import payment_cluster, payment_recommendation
-from aduan.core.selectors import complaints_visible_to
-from aduan.organisation import permissions
+from aduan.core import access
+from aduan.core.access import complaints_visible_to
 from aduan.web.officer.forms import REQUIRED, TEXTAREA, ActionForm
 
 WRITE = "write"
@@ -114,7 +114,7 @@ BY_SLUG = {form.slug: form for form in CASEWORK_FORMS}
 def may(user, needs: str, complaint) -> bool:
     if needs == DECIDE:
         return casework.may_approve_master_data(user)
-    return permissions.may(user, permissions.Ability.FOLLOW_UP, complaint)
+    return access.may(user, access.Ability.FOLLOW_UP, complaint)
 
 
 @login_required
@@ -131,7 +131,7 @@ def casework_action(request, tracking: str, slug: str):
     form = form_class(request.POST, complaint=complaint, user=request.user)
     try:
         message = form.submit()
-    except permissions.NotAllowed:
+    except access.NotAllowed:
         raise PermissionDenied from None
     if message is None:
         return _render(request, complaint, casework_form=form, status=400)

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from aduan.core import privacy
-from aduan.core.attachments import may_download
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
-from aduan.core.selectors import complaints_visible_to, may_see_identity
+from aduan.core.access import complaints_visible_to, may_download, may_see_identity, readable_text, record_identity_view
 from aduan.core.tracking import normalize_tracking_number
 from aduan.web.officer import access
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG
@@ -83,6 +82,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
     events = complaint.events.select_related("actor", "from_unit", "to_unit")
     return render(request, "web/officer/complaint.html", {
         "complaint": complaint,
+        "text": readable_text(request.user, complaint),
         "events": events,
         "stages": list(complaint.stages.all()),
         "attachments": list(complaint.attachments.all()),
@@ -118,5 +118,5 @@ def reporter_panel(request, complaint: Complaint) -> dict:
         if value:
             fields.append({"key": key, "label": label, "value": value if whole else mask(value)})
     if complaint.confidential and whole and fields:
-        access.record_identity_view(request, complaint)
+        record_identity_view(user=request.user, complaint=complaint)
     return {"anonymous": False, "confidential": complaint.confidential, "masked": not whole, "fields": fields}

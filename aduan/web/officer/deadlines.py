@@ -26,20 +26,16 @@ class Deadline:
         return self.state == OVERDUE
 
 
-def awaits_the_unit(complaint) -> bool:
-    """Open, and not waiting on the reporter's closure window: the unit owes an answer."""
-    return complaint.status != Status.SELESAI and complaint.closure_due_at is None
-
-
 def describe(complaint, calendar, now: datetime) -> Deadline:
     if complaint.status == Status.SELESAI:
         return Deadline(_("selesai"), DONE)
-    if not awaits_the_unit(complaint):
+    if not complaint.awaits_unit:
         return Deadline(_("menunggu sanggahan"), WAITING)
     return describe_due(complaint.due_at, calendar, now, zone_for(complaint.region_id))
 
 
 def describe_due(due_at: datetime, calendar, now: datetime, zone) -> Deadline:
+    """The words for a due moment; at or after it, late (the rule of `Complaint.is_overdue`)."""
     today = now.astimezone(zone).date()
     due_day = due_at.astimezone(zone).date()
     if due_at <= now:

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core.enums import Severity, Status
-from aduan.core.selectors import overdue_q
+from aduan.core.models import overdue_q
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region
 from aduan.taxonomy.models import CategoryType, Program

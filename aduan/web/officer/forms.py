@@ -7,7 +7,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 
 from aduan.core import actions
 from aduan.core.errors import ActionError
-from aduan.organisation import permissions
+from aduan.core import access
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
 
@@ -85,7 +85,7 @@ class DisposeForm(ActionForm):
         super().__init__(*args, **kwargs)
         # Only the units this user may forward to (a province keeps to its own province).
         reachable = [u.pk for u in units_near(self.complaint)
-                     if permissions.may(self.user, permissions.Ability.DISPOSE, self.complaint, to_unit=u)]
+                     if access.may(self.user, access.Ability.DISPOSE, self.complaint, to_unit=u)]
         self.fields["to_unit"].queryset = units_near(self.complaint).filter(pk__in=reachable)
         if not self.is_bound:
             proposed = propose_unit(self.complaint)
@@ -96,8 +96,8 @@ class DisposeForm(ActionForm):
     def perform(self) -> str:
         unit = self.cleaned_data["to_unit"]
         try:
-            permissions.require(self.user, permissions.Ability.DISPOSE, self.complaint, to_unit=unit)
-        except permissions.NotAllowed as refusal:
+            access.require(self.user, access.Ability.DISPOSE, self.complaint, to_unit=unit)
+        except access.NotAllowed as refusal:
             raise ActionError(refusal.message, field="to_unit") from None
         actions.complaint_dispose(complaint=self.complaint, actor=self.user, to_unit=unit,
                                   note=self.cleaned_data["note"])

@@ -113,14 +113,14 @@ def test_a_pkh_complaint_climbs_the_pkh_ladder(lodge, coordinator, officer, org)
     complaint = lodge(program="pkh", topic="pkh-6", text="Pendamping jarang datang.")
     complaint_dispose(complaint=complaint, actor=coordinator, to_unit=org["uppkh-35-06"])
     for expected in ["tikor-35-06", "tikor-35", "uppkh-pusat", "tikor-teknis-pusat"]:
-        complaint_escalate(complaint=complaint, actor=coordinator, reason="Belum selesai.")
+        complaint_escalate(complaint=complaint, actor=officer(complaint.handling_unit.code), reason="Belum selesai.")
         assert complaint.handling_unit.code == expected
 
 
-def test_a_complaint_about_a_pendamping_may_go_straight_to_uppkh_pusat(lodge, coordinator, org):
+def test_a_complaint_about_a_pendamping_may_go_straight_to_uppkh_pusat(lodge, coordinator, officer, org):
     complaint = lodge(program="pkh", topic="pkh-6", text="Pendamping meminta uang.")
     complaint_dispose(complaint=complaint, actor=coordinator, to_unit=org["uppkh-35-06"])
-    complaint_escalate(complaint=complaint, actor=coordinator, reason="Kinerja pendamping.", to_unit=org["uppkh-pusat"])
+    complaint_escalate(complaint=complaint, actor=officer("uppkh-35-06"), reason="Kinerja pendamping.", to_unit=org["uppkh-pusat"])
     assert complaint.handling_unit == org["uppkh-pusat"]
 
 

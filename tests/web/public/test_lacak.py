@@ -1,5 +1,6 @@
 """/lacak/: following a complaint, rebutting the answer, rating the handling."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from aduan.core.workflow import REBUT_WINDOW_CLOSED
 from aduan.web import public
 
 pytestmark = pytest.mark.django_db
+SECRET = "123456"  # the reporter's secret from the receipt
 
 
 @pytest.fixture
@@ -20,9 +22,11 @@ def file(world):
     def file(**overrides):
         fields = {"channel": "web", "program": "bpnt", "text": "Saldo belum masuk. NIK saya 3506104501900002.",
                   "region_code": "35.06.10.2005",
-                  "reporter": Reporter(name="Siti Aminah", phone="+6281234567890", kks="3235386475739456")}
+                  "reporter": Reporter(name="Siti Aminah", phone="+6281234567890", kks="3235386475739456"),
+                  "confidential_secret": SECRET}
         fields.update(overrides)
-        return complaint_receive(message=IntakeMessage(**fields))
+        # Received at Kediri's desk, so that Kediri's officer (the `officer` fixture) handles it.
+        return complaint_receive(message=IntakeMessage(**fields), receiving_unit=world["dinsos-35-06"])
     return file
 
 
@@ -87,22 +91,76 @@ def test_a_confidential_complaint_needs_its_secret(client, file):
     assert client.get(f"/lacak/{number}/").status_code == 200
 
 
-def test_guessing_a_secret_is_throttled_per_complaint(client, file, settings):
-    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {"secret": (3, 3600)}}
-    number = file(reporter=Reporter(confidential=True, name="Siti"), confidential_secret="123456").complaint.tracking_number
+def test_guessing_a_secret_is_throttled_per_complaint_but_a_sent_code_still_works(client, file, settings):
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**public.throttle.LIMITS, "secret": (3, 3600)}}
+    complaint = file(reporter=Reporter(confidential=True, name="Siti", phone="+6281234567890")).complaint
+    number = complaint.tracking_number
 
     for guess in ("000001", "000002", "000003"):
         client.post("/lacak/", {"nomor": number, "rahasia": guess})
-    response = client.post("/lacak/", {"nomor": number, "rahasia": "123456"})
+    response = client.post("/lacak/", {"nomor": number, "rahasia": SECRET})
+    assert response.status_code == 403  # the secret waits out the window: guessing it is hopeless
 
-    assert response.status_code == 403  # even the right secret waits out the window
+    sent = client.post(f"/lacak/{number}/kode/")
+    assert sent.status_code == 200 and "**********7890" in sent.content.decode()
+    code = sent_code(complaint)
+    assert client.post("/lacak/", {"nomor": number, "rahasia": code}).status_code == 302
+    assert client.get(f"/lacak/{number}/").status_code == 200
+
+
+def sent_code(complaint) -> str:
+    from aduan.notifications.models import Notification
+
+    body = Notification.objects.filter(complaint=complaint, event=None).latest("created_at").body
+    return re.search(r"\b(\d{6})\b", body).group(1)
+
+
+def test_with_only_the_number_nobody_rebuts_or_rates(client, answered, officer):
+    page = client.get(detail_url(answered)).content.decode()
+    assert "Kirim sanggahan" in page and 'name="kode"' in page
+
+    no_code = client.post(f"{detail_url(answered)}sanggah/", {"text": "Bukan pelapornya."})
+    wrong = client.post(f"{detail_url(answered)}sanggah/", {"text": "Bukan pelapornya.", "kode": "000000"})
+
+    assert no_code.status_code == 400 and wrong.status_code == 403
+    assert not answered.events.filter(kind=EventKind.REBUTTED).exists()
+    complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
+    rated = client.post(f"{detail_url(answered)}nilai/", {"rating": "1", "kode": "999999"})
+    answered.refresh_from_db()
+    assert rated.status_code == 403 and answered.rating is None
+
+
+def test_a_one_time_code_goes_to_the_reporters_phone_and_works_once(client, answered):
+    sent = client.post(f"{detail_url(answered)}kode/")
+    code = sent_code(answered)
+    notification = answered.notifications.get(event=None)
+    assert sent.status_code == 200 and notification.recipient == "+6281234567890" and code not in sent.content.decode()
+
+    first = client.post(f"{detail_url(answered)}sanggah/", {"text": "Saldo belum masuk.", "kode": code})
+    assert first.status_code == 302 and answered.events.filter(kind=EventKind.REBUTTED).count() == 1
+
+    other_browser = type(client)()
+    again = other_browser.post(f"{detail_url(answered)}sanggah/", {"text": "Lagi.", "kode": code})
+    assert again.status_code in (403, 409) and answered.events.filter(kind=EventKind.REBUTTED).count() == 1
+
+
+def test_wrong_codes_are_limited_per_client_without_locking_out_the_reporter(client, answered, settings):
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**public.throttle.LIMITS, "code_client": (3, 3600)}}
+    for guess in ("000001", "000002", "000003"):
+        client.post(f"{detail_url(answered)}sanggah/", {"text": "x", "kode": guess})
+    blocked = client.post(f"{detail_url(answered)}sanggah/", {"text": "x", "kode": SECRET})
+    assert blocked.status_code == 403  # this client has used up its guesses, even with the right code
+
+    reporter_phone = type(client)(REMOTE_ADDR="10.9.8.7")
+    ok = reporter_phone.post(f"{detail_url(answered)}sanggah/", {"text": "Saldo belum masuk.", "kode": SECRET})
+    assert ok.status_code == 302 and answered.events.filter(kind=EventKind.REBUTTED).count() == 1
 
 
 def test_the_reporter_rebuts_within_the_window(client, answered):
     page = client.get(detail_url(answered)).content.decode()
     assert "Kirim sanggahan" in page
 
-    response = client.post(f"{detail_url(answered)}sanggah/", {"text": "Saldo belum juga masuk."})
+    response = client.post(f"{detail_url(answered)}sanggah/", {"text": "Saldo belum juga masuk.", "kode": SECRET})
 
     answered.refresh_from_db()
     assert response.status_code == 302
@@ -116,7 +174,7 @@ def test_a_rebuttal_after_the_window_is_refused(client, file, officer):
     complaint_follow_up(complaint=complaint, actor=officer, answer="Sudah beres.", at=timezone.now() - timedelta(days=12))
 
     page = client.get(detail_url(complaint)).content.decode()
-    response = client.post(f"{detail_url(complaint)}sanggah/", {"text": "Belum beres."})
+    response = client.post(f"{detail_url(complaint)}sanggah/", {"text": "Belum beres.", "kode": SECRET})
 
     assert "Kirim sanggahan" not in page
     assert response.status_code == 409 and REBUT_WINDOW_CLOSED in response.content.decode()
@@ -127,7 +185,7 @@ def test_the_reporter_rates_a_closed_complaint(client, answered, officer):
     complaint_close(complaint=answered, actor=officer, reason="Pelapor mengonfirmasi lewat telepon.")
     assert "Kirim penilaian" in client.get(detail_url(answered)).content.decode()
 
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "4", "comment": "Cepat ditangani."})
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "4", "comment": "Cepat ditangani.", "kode": SECRET})
 
     answered.refresh_from_db()
     assert response.status_code == 302 and answered.rating == 4
@@ -138,7 +196,7 @@ def test_the_reporter_rates_a_closed_complaint(client, answered, officer):
 def test_rating_an_open_complaint_is_refused(client, answered):
     assert "Kirim penilaian" not in client.get(detail_url(answered)).content.decode()
 
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "5"})
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "5", "kode": SECRET})
 
     assert response.status_code == 409 and RATE_ONLY_CLOSED in response.content.decode()
 
@@ -146,7 +204,7 @@ def test_rating_an_open_complaint_is_refused(client, answered):
 def test_a_rating_outside_one_to_five_is_refused(client, answered, officer):
     complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
 
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "9"})
+    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "9", "kode": SECRET})
 
     answered.refresh_from_db()
     assert response.status_code == 400 and answered.rating is None

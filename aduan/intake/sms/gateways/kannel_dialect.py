@@ -290,10 +290,16 @@ def _int_or(value: str | None, default: int) -> int:
         return default
 
 
+# An SMSC time outside these bounds is a broken clock or a forged request: the arrival time is used.
+_EPOCH_BOUNDS = (datetime(2000, 1, 1, tzinfo=UTC).timestamp(), datetime(2100, 1, 1, tzinfo=UTC).timestamp())
+
+
 def _epoch_or_none(value: str | None) -> datetime | None:
     seconds = _int_or(value, 0)
     # Kannel writes 0 or -1 when the SMSC gave no time.
-    return datetime.fromtimestamp(seconds, tz=UTC) if seconds > 0 else None
+    if not _EPOCH_BOUNDS[0] <= seconds < _EPOCH_BOUNDS[1]:
+        return None
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 def _decode_body(body: bytes, headers: Mapping[str, str], params: Mapping[str, str], coding: int) -> str:

@@ -79,6 +79,6 @@ def _time(value) -> datetime | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
         raise WebhookRequestError(ERROR_TIME) from error
-    if parsed.tzinfo is None:
+    if parsed.tzinfo is None or parsed.year < 2000:
         raise WebhookRequestError(ERROR_TIME)
     return parsed

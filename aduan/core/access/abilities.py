@@ -1,8 +1,11 @@
 """Who may do what to a complaint (SPEC R14, R25). Pure over the user's memberships: no queries
-beyond the one that loads them (cached on the user by `aduan.core.selectors.user_units`).
+beyond the one that loads them (cached on the user by `memberships.user_units`).
 
 In brief:
-- file: front office, administrator, pendamping, ketua kelompok of any unit;
+- file: every officer of a unit but a supervisor (front office, back office, administrator,
+  Pejabat Pengelola, pendamping, ketua kelompok): the back office and the Pejabat Pengelola open
+  the post and the unit's inbox too;
+- add evidence (attachments, case notes): every officer who may see the complaint but a supervisor;
 - dispose: administrator and Pejabat Pengelola of the Admin Utama (to any unit), and of a province
   unit holding the complaint (only to a unit inside its province);
 - follow up: administrator, back office, Pejabat Pengelola of the unit holding the complaint;
@@ -10,11 +13,13 @@ In brief:
 - close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
 - record a rebuttal (the reporter's, taken by phone or at the desk): any officer of the holding or
   receiving unit but a supervisor, or the Admin Utama's administrators;
-- supervisors read only, their unit and the units below it (see `aduan.core.selectors`).
+- supervisors read only, their unit and the units below it (see `visibility`).
 """
 
 from enum import StrEnum
 
+from aduan.core.errors import ActionError
+from aduan.core.access.memberships import NATIONAL_KINDS, roles_in, sees_everything, user_units
 from aduan.organisation.models import Role, Unit, UnitKind
 
 
@@ -29,7 +34,8 @@ class Ability(StrEnum):
     REBUT = "rebut"
 
 
-FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.ADMINISTRATOR, Role.PENDAMPING, Role.KETUA_KELOMPOK})
+FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA,
+                          Role.PENDAMPING, Role.KETUA_KELOMPOK})
 DECIDING_ROLES = frozenset({Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA})
 HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA})
 DESK_ROLES = HANDLING_ROLES | {Role.FRONT_OFFICE}
@@ -45,7 +51,6 @@ HOLDER_ROLES: dict[Ability, frozenset[str]] = {
 }
 # What the Admin Utama's administrators may do to any complaint, wherever it is.
 NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT})
-NATIONAL_KINDS = frozenset({UnitKind.ADMIN_UTAMA})
 PROVINCE_FORWARDERS = frozenset({UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI})
 
 # Error messages are constants: the API and the pages show them, the tests assert them.
@@ -64,40 +69,33 @@ REFUSALS: dict[Ability, str] = {
 OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
 
 
-class NotAllowed(Exception):
+class NotAllowed(ActionError):
     """The user may see the complaint but not do this to it (the API answers 403)."""
 
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-def _memberships(user):
-    from aduan.core.selectors import user_units  # the one cached read of the user's units
-
-    return user_units(user)
-
-
-def roles_in(user, unit_id: int | None) -> set[str]:
-    return {m.role for m in _memberships(user) if m.unit_id == unit_id} if unit_id else set()
+        super().__init__(message, code="forbidden")
 
 
 def is_national_officer(user) -> bool:
-    return any(m.unit.kind in NATIONAL_KINDS and m.role in DECIDING_ROLES for m in _memberships(user))
-
-
-def holder_id(complaint) -> int:
-    """The unit the complaint sits with: its handling unit, or the receiving unit before disposition."""
-    return complaint.handling_unit_id or complaint.receiving_unit_id
+    return any(m.unit.kind in NATIONAL_KINDS and m.role in DECIDING_ROLES for m in user_units(user))
 
 
 def may_file(user) -> bool:
-    return bool(getattr(user, "is_superuser", False)) or any(m.role in FILING_ROLES for m in _memberships(user))
+    return bool(getattr(user, "is_superuser", False)) or any(m.role in FILING_ROLES for m in user_units(user))
 
 
-def filing_unit(user) -> Unit | None:
-    """The unit that registers what this user files (the first unit where they may file)."""
-    return next((m.unit for m in _memberships(user) if m.role in FILING_ROLES), None)
+def filing_units(user) -> list[Unit]:
+    """The units that may register what this user files, each once, in membership order."""
+    units: dict[int, Unit] = {}
+    for m in user_units(user):
+        if m.role in FILING_ROLES:
+            units.setdefault(m.unit_id, m.unit)
+    return list(units.values())
+
+
+def may_add_evidence(user) -> bool:
+    """Supervisors read; every other officer who may see a complaint may add evidence to it."""
+    return sees_everything(user) or any(m.role != Role.SUPERVISOR for m in user_units(user))
 
 
 def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None) -> bool:
@@ -110,7 +108,7 @@ def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None)
         return may_file(user)
     if ability in NATIONAL_ABILITIES and is_national_officer(user):
         return True
-    holder = holder_id(complaint)
+    holder = complaint.holder_id
     if ability is Ability.DISPOSE:
         return _may_forward(user, complaint, to_unit)
     if HOLDER_ROLES[ability] & roles_in(user, holder):
@@ -121,8 +119,8 @@ def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None)
 
 
 def _may_forward(user, complaint, to_unit: Unit | None) -> bool:
-    holder = holder_id(complaint)
-    for m in _memberships(user):
+    holder = complaint.holder_id
+    for m in user_units(user):
         if m.unit_id == holder and m.role in DECIDING_ROLES and m.unit.kind in PROVINCE_FORWARDERS:
             return to_unit is None or _inside(to_unit, m.unit.region_id)
     return False

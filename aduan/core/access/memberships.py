@@ -1,0 +1,34 @@
+"""The user's units and roles: one query per request, cached on the user object."""
+
+from aduan.organisation.models import Membership, Unit, UnitKind
+
+NATIONAL_KINDS = frozenset({UnitKind.ADMIN_UTAMA})
+
+
+def user_units(user) -> list[Membership]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_aduan_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("unit"))
+        user._aduan_memberships = cached
+    return cached
+
+
+def roles_in(user, unit_id: int | None) -> set[str]:
+    return {m.role for m in user_units(user) if m.unit_id == unit_id} if unit_id else set()
+
+
+def sees_everything(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or any(m.unit.kind in NATIONAL_KINDS for m in user_units(user))
+
+
+def descendant_unit_ids(unit_ids: set[int]) -> set[int]:
+    """The units below these ones, by walking the parent links level by level (one query a level,
+    four levels at most in the seeded tree)."""
+    found = set(unit_ids)
+    frontier = set(unit_ids)
+    while frontier:
+        frontier = set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        found |= frontier
+    return found
