@@ -12,7 +12,6 @@ from aduan.core.access import complaints_visible_to, may_add_evidence, may_downl
 from aduan.core.attachments import attachment_add
 from aduan.core.models import Attachment, Complaint
 from aduan.core.tracking import normalize_tracking_number
-from aduan.organisation.models import Role
 
 router = Router(tags=["attachments"])
 CONFIDENTIAL_ATTACHMENT = "Lampiran pengaduan rahasia hanya untuk petugas yang menanganinya."

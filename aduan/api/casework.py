@@ -14,8 +14,8 @@ from ninja import Field, Path, Router, Schema, Status
 
 from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
-from aduan.api.schemas import In
 from aduan.api.handling import ACTION_ERRORS, _authorise, _visible
+from aduan.api.schemas import In
 from aduan.casework import actions as casework
 from aduan.casework.models import (
     ChangeStatus,
@@ -27,8 +27,8 @@ from aduan.casework.models import (
 )
 from aduan.casework.selectors import payment_cluster, payment_recommendation
 from aduan.core import privacy
-from aduan.core.models import Complaint
 from aduan.core.access import Ability, NotAllowed, complaints_visible_to, may_see_identity
+from aduan.core.models import Complaint
 
 router = Router(tags=["casework"])
 

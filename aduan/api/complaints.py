@@ -5,10 +5,10 @@ from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintIn, ComplaintOut
 from aduan.api.serializers import complaint_dict, with_related
-from aduan.core.actions import complaint_receive
-from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.access import Ability, complaints_visible_to, filing_units, may_file
 from aduan.core.access.abilities import REFUSALS
+from aduan.core.actions import complaint_receive
+from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.tracking import normalize_tracking_number
 
 router = Router(tags=["complaints"])

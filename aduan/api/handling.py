@@ -18,8 +18,8 @@ from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintOut, EventOut, In, SeverityName, StatusName
 from aduan.api.serializers import complaint_dict, event_dict, with_related
 from aduan.core import actions, errors
-from aduan.core.models import Complaint
 from aduan.core.access import Ability, NotAllowed, complaints_visible_to, readable_text, require
+from aduan.core.models import Complaint
 from aduan.core.selectors import ComplaintFilters, complaint_page
 from aduan.core.tracking import normalize_tracking_number
 from aduan.organisation.models import Unit, UnitKind

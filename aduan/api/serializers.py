@@ -1,8 +1,8 @@
 """Complaints as the API shows them: times in the region's zone, identity masked unless allowed."""
 
 from aduan.core import privacy
-from aduan.core.models import Complaint
 from aduan.core.access import may_see_identity, readable_text, record_identity_view
+from aduan.core.models import Complaint
 from aduan.regions.timezones import zone_name_for
 
 

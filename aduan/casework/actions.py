@@ -9,11 +9,12 @@ from django.utils import timezone
 from aduan.casework.checklists import steps_for
 from aduan.casework.models import ChangeStatus, ChecklistStep, EntryKind, InvestigationEntry, MasterDataChangeRequest
 from aduan.core import errors
-from aduan.core.actions.events import record_event
-from aduan.core.enums import EventKind
-from aduan.core.models import Attachment, Complaint
-from aduan.organisation.models import Membership, Role
 from aduan.core.access import NotAllowed
+from aduan.core.actions.events import record_event
+from aduan.core.attachments import attachment_add
+from aduan.core.enums import EventKind
+from aduan.core.models import Complaint
+from aduan.organisation.models import Membership, Role
 
 EMPTY_ENTRY = "Isi catatan investigasi tidak boleh kosong."
 UNKNOWN_KIND = "Jenis catatan '{value}' tidak dikenal. Pilih: wawancara, bukti, catatan."
@@ -84,11 +85,9 @@ def investigation_record(*, complaint: Complaint, actor, kind: str, text: str, s
     with transaction.atomic():
         attachment = None
         if file is not None:
-            attachment = Attachment.objects.create(
-                complaint=complaint, file=file, original_name=getattr(file, "name", "lampiran")[:200],
-                content_type=getattr(file, "content_type", "") or "application/octet-stream",
-                size=file.size, description=f"Investigasi: {with_whom or kind}"[:200], uploaded_by=actor,
-            )
+            # The same checks as every other upload: size, and the kind read from the bytes.
+            attachment = attachment_add(complaint=complaint, file=file, original_name=getattr(file, "name", "lampiran"),
+                                        uploaded_by=actor, description=f"Investigasi: {with_whom or kind}")
         entry = InvestigationEntry.objects.create(
             complaint=complaint, kind=kind, source=source, with_whom=with_whom.strip(), text=text,
             attachment=attachment, author=actor, at=at,

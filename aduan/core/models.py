@@ -7,7 +7,6 @@ from django.db.models import Q
 from aduan.core.enums import Channel, EventKind, IndirectSource, Severity, Status
 from aduan.regions.timezones import zone_for
 
-
 # "Overdue", defined once: still waiting for the unit's answer (open, and no answer awaiting the
 # reporter's objection) and its due moment has come. The sweep escalates exactly what the pages,
 # the API and the reports call overdue.

@@ -14,7 +14,6 @@ from aduan.core.errors import ActionError
 from aduan.core.models import Complaint, overdue_q
 from aduan.organisation.models import Membership, Role, Unit
 
-
 # --- The list the API and the queue page read -------------------------------------------------------
 
 LIST_COLUMNS = ("program", "topic", "region", "receiving_unit", "handling_unit", "assigned_to")

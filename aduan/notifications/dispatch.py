@@ -9,6 +9,7 @@ from django_tasks import task
 
 from aduan.core.enums import Channel, EventKind
 from aduan.core.models import Event
+from aduan.core.privacy import scrub
 from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, REPORTER_CODE, reporter_text
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS, TransportError
@@ -97,7 +98,7 @@ def deliver(notification_id: int) -> None:
         notification.last_error = str(error)[:300]
         if error.permanent or notification.attempts >= MAX_ATTEMPTS:
             notification.status = DeliveryStatus.FAILED
-        log.warning("notification %s attempt %s failed: %s", notification.pk, notification.attempts, error)
+        log.warning("notification %s attempt %s failed: %s", notification.pk, notification.attempts, scrub(str(error)))
     else:
         notification.status = DeliveryStatus.SENT
         notification.sent_at = timezone.now()

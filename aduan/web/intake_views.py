@@ -10,12 +10,12 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods
 
+from aduan.core.access import Ability, filing_units
+from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_receive
 from aduan.core.actions.events import record_event
 from aduan.core.enums import EventKind
 from aduan.core.errors import ActionError
-from aduan.core.access import Ability, filing_units
-from aduan.core.access.abilities import REFUSALS
 from aduan.regions.timezones import zone_for
 from aduan.web.intake_forms import FORM_KINDS, REPORTER_STATUSES, REQUIREMENTS, IntakeForm
 from aduan.web.uploads import attachments_save

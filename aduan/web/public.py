@@ -27,8 +27,8 @@ from aduan.organisation.models import Unit, UnitKind
 from aduan.regions.timezones import ABBREVIATIONS
 from aduan.web import throttle
 from aduan.web.public_forms import (
-    LaporForm,
     LacakForm,
+    LaporForm,
     RateForm,
     RebutForm,
     derived_secret,

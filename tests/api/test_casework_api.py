@@ -6,12 +6,12 @@ import pytest
 from aduan.casework.actions import ALREADY_DECIDED, ONLY_UPPKH_PUSAT, STEP_ALREADY_DONE
 from aduan.casework.checklists import CHECKLISTS
 from aduan.casework.models import ChangeStatus, MasterDataChangeRequest
+from aduan.core.access import Ability
+from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_dispose
 from aduan.core.enums import EventKind
 from aduan.core.intake import Reporter
 from aduan.organisation.models import Role
-from aduan.core.access import Ability
-from aduan.core.access.abilities import REFUSALS
 from tests.fixtures.org import SAMBI
 
 

@@ -4,11 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from aduan.core.access import Ability
+from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_dispose, complaint_follow_up
 from aduan.core.intake import Reporter
 from aduan.organisation.models import IdentityView, Role
-from aduan.core.access import Ability
-from aduan.core.access.abilities import REFUSALS
 from tests.fixtures.org import MAKASSAR
 
 

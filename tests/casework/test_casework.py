@@ -17,11 +17,11 @@ from aduan.casework.checklists import CHECKLISTS
 from aduan.casework.models import ChangeStatus, ChecklistStep, EntryKind, Source
 from aduan.casework.selectors import payment_cluster, payment_recommendation
 from aduan.core import errors
+from aduan.core.access import NotAllowed
 from aduan.core.actions import complaint_dispose
 from aduan.core.enums import EventKind
 from aduan.core.intake import Reporter
 from aduan.organisation.models import Role
-from aduan.core.access import NotAllowed
 from tests.fixtures.org import KANDAT, SAMBI
 
 
@@ -76,6 +76,16 @@ def test_an_interview_is_recorded_with_whom_and_a_document(pkh, officer, setting
     assert entry.attachment.complaint == complaint and entry.attachment.original_name == "akta-kelahiran.pdf"
     note = complaint.events.get(kind=EventKind.NOTE)
     assert note.note.startswith("Wawancara dengan Ibu Siti Aminah") and note.public_note == ""
+
+
+def test_an_investigation_file_goes_through_the_same_checks_as_every_upload(pkh, officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    complaint = pkh("pkh-1")
+    disguised = SimpleUploadedFile("foto.jpg", b"MZ\x90\x00 an executable", content_type="image/jpeg")
+    with pytest.raises(errors.ActionError, match="hanya foto JPEG/PNG atau dokumen PDF"):
+        investigation_record(complaint=complaint, actor=officer("uppkh-35-06"), kind=EntryKind.EVIDENCE,
+                             text="Foto kartu.", file=disguised)
+    assert not complaint.attachments.exists() and not complaint.events.filter(kind=EventKind.NOTE).exists()
 
 
 def test_an_empty_investigation_entry_is_refused(pkh, officer):

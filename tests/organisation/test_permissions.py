@@ -5,10 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 
-from aduan.core.actions import complaint_dispose
 from aduan.core.access import may_see_identity, record_identity_view
-from aduan.organisation.admin import NEEDS_AN_ADMINISTRATOR, NEEDS_ONE_PEJABAT, MembershipFormSet
-from aduan.organisation.models import IdentityView, Membership, Role, Unit
 from aduan.core.access.abilities import (
     OUTSIDE_PROVINCE,
     REFUSALS,
@@ -19,7 +16,10 @@ from aduan.core.access.abilities import (
     may_file,
     require,
 )
+from aduan.core.actions import complaint_dispose
 from aduan.core.actions.intake import national_unit
+from aduan.organisation.admin import NEEDS_AN_ADMINISTRATOR, NEEDS_ONE_PEJABAT, MembershipFormSet
+from aduan.organisation.models import IdentityView, Membership, Role, Unit
 
 
 @pytest.fixture

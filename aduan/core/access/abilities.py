@@ -18,8 +18,8 @@ In brief:
 
 from enum import StrEnum
 
-from aduan.core.errors import ActionError
 from aduan.core.access.memberships import NATIONAL_KINDS, roles_in, sees_everything, user_units
+from aduan.core.errors import ActionError
 from aduan.organisation.models import Role, Unit, UnitKind
 
 

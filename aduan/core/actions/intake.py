@@ -8,13 +8,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from aduan.core import errors
+from aduan.core.access.reporter import gets_secret
 from aduan.core.actions.events import REPORTER, record_event
+from aduan.core.contacts import checked_contacts
 from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import Channel, EventKind, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, ComplaintStage, RegisterCounter
-from aduan.core.access.reporter import gets_secret
-from aduan.core.contacts import checked_contacts
 from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
 from aduan.organisation.models import Unit
 from aduan.regions.models import Region

@@ -8,10 +8,10 @@ from django.utils import timezone
 from aduan.core import errors
 from aduan.core.access import Ability
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
+from aduan.core.actions.guard import locked, refused, states, updated
 from aduan.core.due_dates import closure_window_end
 from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint
-from aduan.core.actions.guard import locked, refused, states, updated
 from aduan.core.workflow import (
     IllegalTransition,
     State,

@@ -14,6 +14,7 @@ from asgiref.sync import sync_to_async
 from django.db import close_old_connections
 
 from aduan.core.errors import ActionError
+from aduan.core.privacy import scrub
 from aduan.intake.email.actions import email_receive
 from aduan.intake.email.parsing import parse
 
@@ -38,7 +39,7 @@ def deliver(raw: bytes, recipients: list[str]) -> str:
     try:
         outcome = email_receive(raw=raw, inbound=inbound, recipients=recipients)
     except ActionError as error:
-        log.info("email refused: %s", error.message)
+        log.info("email refused: %s", scrub(error.message))
         return f"550 5.6.0 {_one_ascii_line(error.message)}"
     except Exception:
         log.exception("email intake failed; the sending server will retry")

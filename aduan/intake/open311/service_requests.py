@@ -13,9 +13,9 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from aduan.core.access import complaints_visible_to, readable_text
 from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint, Event
-from aduan.core.access import complaints_visible_to, readable_text
 from aduan.core.tracking import normalize_tracking_number
 
 MAX_RESULTS = 1000

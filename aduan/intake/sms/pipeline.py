@@ -15,12 +15,12 @@ import phonenumbers
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from aduan.core.actions import complaint_receive, complaint_rebut
+from aduan.core.actions import complaint_rebut, complaint_receive
+from aduan.core.contacts import phone_or_blank
 from aduan.core.enums import Channel, EventKind, Status
 from aduan.core.errors import ActionError
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, Event
-from aduan.core.contacts import phone_or_blank
 from aduan.core.privacy import mask_phone, scrub
 from aduan.core.tracking import normalize_tracking_number
 from aduan.core.workflow import REBUT_WINDOW_CLOSED

@@ -3,8 +3,8 @@ the user's roles allow (aduan.core.access), both."""
 
 from django.utils import timezone
 
-from aduan.core.workflow import TABLE, State, Transition
 from aduan.core import access
+from aduan.core.workflow import TABLE, State, Transition
 
 
 def workflow_allows(complaint, now=None) -> set[str]:

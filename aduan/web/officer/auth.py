@@ -1,9 +1,9 @@
 """Sign-in and sign-out: Django's auth views with our templates and Indonesian messages."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 

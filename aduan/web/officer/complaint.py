@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from aduan.core import privacy
+from aduan.core.access import complaints_visible_to, may_download, may_see_identity, readable_text, record_identity_view
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
-from aduan.core.access import complaints_visible_to, may_download, may_see_identity, readable_text, record_identity_view
 from aduan.core.tracking import normalize_tracking_number
 from aduan.web.officer import access
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG

@@ -5,7 +5,8 @@ calendar once and describes every row with it."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from aduan.core.enums import Status
 from aduan.regions.timezones import zone_for

@@ -3,11 +3,11 @@ one action; the action's refusal (ActionError) becomes an error next to the fiel
 
 from django import forms
 from django.db.models import Case, F, Q, Value, When
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from aduan.core import actions
+from aduan.core import access, actions
 from aduan.core.errors import ActionError
-from aduan.core import access
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
 

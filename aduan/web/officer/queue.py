@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from aduan.core.access import complaints_visible_to, sees_everything, user_units
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
-from aduan.core.access import complaints_visible_to, sees_everything, user_units
 from aduan.web.officer.filters import ACTIVE, QueueFilter, apply_filters, apply_status, status_counts
 
 QUEUE_COLUMNS = ("program", "topic", "category_type", "region__parent__parent", "handling_unit", "assigned_to")

@@ -16,8 +16,8 @@ from aduan.core.actions import (
     complaint_follow_up,
     complaint_return,
     complaint_warn_approaching,
+    overdue,
 )
-from aduan.core.actions import overdue
 from aduan.core.actions.handling import NOT_ABOVE, NOTHING_TO_RETURN, SAME_UNIT, TOP_LEVEL
 from aduan.core.enums import EventKind, Status
 from aduan.core.intake import Reporter

@@ -30,7 +30,7 @@ def complaints(file_complaint, world, kediri_officer):
         program="rastra", text="Beras berkutu.", region_code="73.71.01.1001",
         reporter=Reporter(name="Budi Santoso", phone="+6281299990000", nik="7371010101800001"),
     )
-    selesai = file_complaint(topic="bpnt-5", text="e-Warong tutup.", reporter=Reporter(confidential=True, name="Rahasia"))
+    selesai = file_complaint(topic="bpnt-5", text="e-Warong tutup.", reporter=Reporter(name="Ani"))
     for complaint in (belum, proses, selesai):
         complaint.handling_unit = kediri
         complaint.save(update_fields=["handling_unit"])

@@ -12,7 +12,6 @@ from aduan.core.models import Complaint
 from aduan.intake.open311 import filing, service_requests
 from tests.intake.open311.conftest import ANSWER
 
-
 BASE = "/open311/v2"
 PERSONAL = ["Budi", "Santoso", "6281299990000", "7371010101800001", "3235386475739456", "Siti", "Aminah", "Rahasia"]
 
@@ -75,7 +74,7 @@ def test_the_default_window_is_the_last_90_days(client, complaints):
         ({"status": "pending"}, service_requests.BAD_STATUS),
         ({"start_date": "kemarin"}, service_requests.BAD_DATE.format(field="start_date")),
         ({"start_date": "2026-01-01T00:00:00Z", "end_date": "2026-06-01T00:00:00Z"}, service_requests.BAD_SPAN),
-        ({"end_date": "0001-01-01T00:00:00Z"}, service_requests.BAD_SPAN),
+        ({"end_date": "0001-01-01T00:00:00Z"}, service_requests.BAD_DATE.format(field="end_date")),
     ],
 )
 def test_bad_queries_are_400_in_the_standard_error_format(client, world, params, description):
@@ -122,7 +121,8 @@ def test_a_client_files_a_complaint_with_a_location_code(client, officer_key, wo
     (body,) = response.json()
     complaint = Complaint.objects.get(tracking_number=body["service_request_id"])
     assert body["service_notice"].startswith(f"Pengaduan diterima dengan nomor {complaint.tracking_number}.")
-    assert body["service_notice"].endswith(" WIB.") and body["account_id"] is None
+    assert " WIB." in body["service_notice"] and "Kode rahasia pelapor" in body["service_notice"]
+    assert body["account_id"] is None
     assert (complaint.channel, complaint.program.code, complaint.topic.code) == ("api", "bpnt", "bpnt-3")
     assert complaint.region_id == "35.06.10.2005"
     assert (complaint.reporter_name, complaint.reporter_email) == ("Siti Aminah", "siti@example.id")
@@ -159,8 +159,22 @@ def test_a_confidential_request_gets_its_access_code_once(client, officer_key, w
     response = post(client, api_key=officer_key, service_code="bpnt", description="Pungutan liar di e-Warong.",
                     **{"attribute[location_code]": "35.06.10.2005", "attribute[confidential]": "true"})
     notice = response.json()[0]["service_notice"]
-    assert "Kode akses" in notice
+    number = response.json()[0]["service_request_id"]
+    assert "Kode rahasia pelapor" in notice
     assert Complaint.objects.get().confidential
+    # Never listed afterwards, not even its number.
+    assert number not in client.get("/open311/v2/requests.json").content.decode()
+    assert client.get(f"/open311/v2/requests/{number}.json").status_code == 404
+
+
+def test_a_retried_post_with_the_same_client_id_files_once(client, officer_key, world):
+    fields = {"api_key": officer_key, "service_code": "bpnt", "description": "Saldo kosong.",
+              "attribute[location_code]": "35.06.10.2005", "attribute[external_id]": "loket-77"}
+    first, again = post(client, **fields), post(client, **fields)
+    assert first.json()[0]["service_request_id"] == again.json()[0]["service_request_id"]
+    assert Complaint.objects.count() == 1
+    post(client, **(fields | {"attribute[external_id]": "loket-78"}))
+    assert Complaint.objects.count() == 2
 
 
 @pytest.mark.parametrize(

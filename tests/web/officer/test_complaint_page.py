@@ -1,7 +1,8 @@
 """The complaint page at /petugas/aduan/<nomor>/: header, timeline, reporter panel, stages,
 attachments, and which actions each role is offered."""
 
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -1,10 +1,10 @@
 """The deadline words on the officers' pages, against a fixed calendar and clock (no database)."""
 
 from datetime import date, datetime
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from aduan.core.deadlines.calendar import WorkingCalendar
+from aduan.core.models import Complaint
 from aduan.web.officer.deadlines import describe, describe_due
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -58,8 +58,8 @@ def test_the_day_is_read_in_the_region_s_own_zone():
 
 
 def test_an_answered_complaint_waits_for_rebuttal_and_a_closed_one_is_done():
-    answered = SimpleNamespace(status="proses", closure_due_at=due(20), due_at=due(10), region_id="35.06")
-    closed = SimpleNamespace(status="selesai", closure_due_at=None, due_at=due(10), region_id="35.06")
+    answered = Complaint(status="proses", closure_due_at=due(20), due_at=due(10), region_id="35.06")
+    closed = Complaint(status="selesai", closure_due_at=None, due_at=due(10), region_id="35.06")
 
     assert describe(answered, CALENDAR, THURSDAY).label == "menunggu sanggahan"
     assert describe(closed, CALENDAR, THURSDAY).label == "selesai"

@@ -2,7 +2,6 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-
 ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 
 

@@ -43,7 +43,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlencode, quote
+from urllib.parse import quote, urlencode
 
 KANNEL_POST_URL_QUERY = "id=%I&from=%p&to=%P&time=%T&smsc=%i&coding=%c&charset=%C"
 KANNEL_DLR_URL_QUERY = "status=%d&smsc_message_id=%F&answer=%A&time=%T&to=%p"
