@@ -119,6 +119,11 @@ class Complaint(models.Model):
         return self.handling_unit_id or self.receiving_unit_id
 
     @property
+    def holder(self):
+        """The unit of `holder_id`, as an object."""
+        return self.handling_unit if self.handling_unit_id else self.receiving_unit
+
+    @property
     def awaits_unit(self) -> bool:
         """Open, and not waiting on the reporter's closure window: the unit owes an answer."""
         return self.status in (Status.BELUM, Status.PROSES) and self.closure_due_at is None

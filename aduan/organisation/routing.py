@@ -67,7 +67,7 @@ def proposed_code(*, authority: str | None, program: str, region_code: str | Non
 def propose_unit(complaint, holder: Unit | None = None) -> Unit:
     """The unit this complaint should be disposed to, seen from the unit holding it now."""
     if holder is None:
-        holder = complaint.handling_unit or complaint.receiving_unit
+        holder = complaint.holder
     code = proposed_code(
         authority=complaint.topic.authority if complaint.topic_id else None,
         program=complaint.program.code,

@@ -54,6 +54,13 @@ def test_debug_alone_never_falls_back_to_the_demo_key():
     assert result.returncode != 0 and "Set SECRET_KEY" in result.stderr
 
 
+def test_the_demo_keeps_its_emails_out_of_the_log(tmp_path):
+    code = ("import os; os.environ.update(ADUAN_DEMO='1', ADUAN_VAR_DIR=%r); os.environ.pop('EMAIL_HOST', None);"
+            "os.environ.pop('EMAIL_BACKEND', None); import aduan.settings as s; print(s.EMAIL_BACKEND)") % str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "django.core.mail.backends.filebased.EmailBackend"
+
+
 def test_the_production_configuration_passes_djangos_deploy_check(tmp_path):
     env = {"SECRET_KEY": secrets.token_urlsafe(50), "ADUAN_HTTPS": "1", "ALLOWED_HOSTS": "aduan.example.go.id",
            "ADUAN_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}

@@ -81,6 +81,15 @@ def test_the_public_never_learns_of_a_confidential_complaint(client, confidentia
     assert_clean("\n".join(r.getMessage() for r in caplog.records), "the log")
 
 
+def test_searching_the_queue_for_a_nik_finds_only_what_the_searcher_may_see_whole(client, officer, confidential):
+    number = confidential.tracking_number
+    client.force_login(officer("dinsos-35", Role.SUPERVISOR))
+    assert number not in client.get("/petugas/", {"q": NIK}).content.decode()
+    assert number in client.get("/petugas/", {"q": number}).content.decode()  # by its number it is found
+    client.force_login(officer("dinsos-35-06", Role.BACK_OFFICE))
+    assert number in client.get("/petugas/", {"q": NIK}).content.decode()
+
+
 def test_the_handler_reads_the_text_whole(api_as, officer, confidential):
     body = api_as(officer("dinsos-35-06", Role.BACK_OFFICE)).get(f"/api/v1/complaints/{confidential.tracking_number}").json()
     assert body["text"] == TEXT and body["reporter"]["nik"] == NIK

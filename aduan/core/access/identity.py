@@ -4,6 +4,7 @@ complaint, masked to everyone else, and every whole showing recorded.
 The attachments of a confidential complaint (copies of KTP, KK, KKS) are that identity too: the
 same rule decides who downloads them, and each download is recorded like a view."""
 
+from django.db.models import Q
 from django.utils import timezone
 
 from aduan.core.access.memberships import NATIONAL_KINDS, user_units
@@ -29,6 +30,21 @@ def may_see_identity(user, complaint) -> bool:
     holder = complaint.holder_id
     return any(m.role in IDENTITY_ROLES and (m.unit_id == holder or m.unit.kind in NATIONAL_KINDS)
                for m in user_units(user))
+
+
+def identity_visible_q(user) -> Q:
+    """`may_see_identity` as a filter: the complaints whose identity (and so whole text) this user
+    may see. A search of the text keeps to these, or a search for a NIK would tell which
+    confidential complaint it belongs to."""
+    if getattr(user, "is_superuser", False):
+        return ~Q(anonymous=True)
+    memberships = user_units(user)
+    if any(m.role in IDENTITY_ROLES and m.unit.kind in NATIONAL_KINDS for m in memberships):
+        return ~Q(anonymous=True)
+    units = {m.unit_id for m in memberships if m.role in IDENTITY_ROLES}
+    holding = Q(handling_unit_id__in=units) | Q(handling_unit__isnull=True, receiving_unit_id__in=units)
+    filed = Q(filed_by=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
+    return Q(anonymous=False) & (Q(confidential=False) | filed | holding)
 
 
 def readable_text(user, complaint) -> str:

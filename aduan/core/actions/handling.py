@@ -33,10 +33,6 @@ NOT_ABOVE = "{unit} bukan tingkat di atas unit yang menangani pengaduan ini."
 ESCALATED_PUBLIC = "Pengaduan diteruskan ke {unit} untuk ditangani di tingkat yang lebih tinggi."
 
 
-def _holder(current: Complaint) -> Unit:
-    return current.handling_unit or current.receiving_unit
-
-
 def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str = "", at: datetime | None = None) -> Complaint:
     """Forward the complaint to the unit with authority; its status does not change.
 
@@ -47,7 +43,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
         before, after = states(current, Transition.DISPOSE)
         if current.handling_unit_id == to_unit.pk:
             raise errors.ActionError(SAME_UNIT, field="to_unit")
-        from_unit = _holder(current)
+        from_unit = current.holder
         current.handling_unit = to_unit
         current.assigned_to = None
         current.save(update_fields=["handling_unit", "assigned_to", "updated_at"])
@@ -102,7 +98,7 @@ def complaint_escalate(*, complaint: Complaint, actor, reason: str, to_unit: Uni
     with transaction.atomic():
         current = locked(complaint, actor=actor, ability=Ability.ESCALATE)
         states(current, Transition.ESCALATE)
-        holder = _holder(current)
+        holder = current.holder
         program = current.program.code
         if to_unit is None:
             to_unit = next_unit(holder, program)

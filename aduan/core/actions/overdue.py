@@ -45,7 +45,7 @@ def complaint_escalate_overdue(*, now: datetime | None = None) -> int:
             current = Complaint.objects.select_for_update().select_related("program").get(pk=pk)
             if not _late_and_unannounced(current, now):
                 continue  # another worker, or an officer, got there first
-            holder = current.handling_unit or current.receiving_unit
+            holder = current.holder
             above = next_unit(holder, current.program.code)
             if above is None:
                 continue

@@ -147,7 +147,7 @@ def request_dict(complaint: Complaint, *, reader=None, with_text: bool = False) 
     zone = complaint.local_zone
     closed = complaint.status == Status.SELESAI
     updated = complaint.closed_at if closed and complaint.closed_at else complaint.updated_at
-    unit = complaint.handling_unit or complaint.receiving_unit
+    unit = complaint.holder
     return {
         "service_request_id": complaint.tracking_number,
         "status": "closed" if closed else "open",

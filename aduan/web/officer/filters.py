@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core.enums import Severity, Status
+from aduan.core.access.identity import identity_visible_q
 from aduan.core.models import overdue_q
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region
@@ -58,7 +59,7 @@ def apply_filters(queryset: QuerySet, data: dict, *, user, now) -> QuerySet:
         term = data["q"].strip()
         number = normalize_tracking_number(term)
         queryset = queryset.filter(Q(tracking_number=number) if number else
-                                   Q(tracking_number__icontains=term) | Q(text__icontains=term))
+                                   Q(tracking_number__icontains=term) | (Q(text__icontains=term) & identity_visible_q(user)))
     if data.get("severity"):
         queryset = queryset.filter(severity=data["severity"])
     if data.get("program"):

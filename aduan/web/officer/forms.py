@@ -163,7 +163,7 @@ class EscalateForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The ladder above the unit holding it (SPEC R16), nearest first.
-        holder = self.complaint.handling_unit or self.complaint.receiving_unit
+        holder = self.complaint.holder
         path = escalation_path(holder, self.complaint.program.code)
         nearest_first = Case(*[When(pk=unit.pk, then=Value(i)) for i, unit in enumerate(path)], default=Value(len(path)))
         self.fields["to_unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in path]).order_by(nearest_first)

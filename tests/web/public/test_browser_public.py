@@ -4,10 +4,12 @@ import os
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
-from aduan.core.actions import complaint_close, complaint_follow_up
+from aduan.core.actions import complaint_close, complaint_dispose, complaint_follow_up
 from aduan.core.models import Complaint
+from aduan.organisation.models import Membership, Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 360, "height": 740}
@@ -19,7 +21,7 @@ def shot(page: Page, name: str) -> None:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
-def test_a_person_files_follows_rebuts_and_rates(page: Page, live_server, world, officer):
+def test_a_person_files_follows_rebuts_and_rates(page: Page, browser, live_server, world, officer):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/lapor/")
     shot(page, "lapor")
@@ -41,11 +43,17 @@ def test_a_person_files_follows_rebuts_and_rates(page: Page, live_server, world,
     page.get_by_role("button", name="Kirim pengaduan").click()
 
     number = page.locator("#tracking-number").inner_text()
-    assert re.fullmatch(r"[2-9A-Z]{5}-[2-9A-Z]{5}", number)
+    secret = page.locator("#access-secret").inner_text()
+    assert re.fullmatch(r"[2-9A-Z]{5}-[2-9A-Z]{5}", number) and re.fullmatch(r"\d{6}", secret)
     shot(page, "terima")
     complaint = Complaint.objects.get(tracking_number=number)
     assert complaint.reporter_phone == "+6281234567890" and complaint.region_id == "35.06.10.2005"
+    coordinator = get_user_model().objects.create_user("koordinator")
+    Membership.objects.create(user=coordinator, unit=world["admin-utama"], role=Role.ADMINISTRATOR)
+    complaint = complaint_dispose(complaint=complaint, actor=coordinator, to_unit=world["dinsos-35-06"])
 
+    # Later, on another phone: the number shows the timeline, the secret from the receipt lets her act.
+    page = browser.new_context(viewport=PHONE).new_page()
     page.goto(live_server.url + "/lacak/")
     page.get_by_label("Nomor pengaduan").fill(number.lower())
     page.get_by_role("button", name="Lihat status").click()
@@ -55,6 +63,11 @@ def test_a_person_files_follows_rebuts_and_rates(page: Page, live_server, world,
     page.reload()
     shot(page, "lacak")
     page.get_by_label("Mengapa jawaban ini belum sesuai?").fill("Saldo belum juga masuk.")
+    page.get_by_label("Kode rahasia atau kode yang dikirim ke HP/email Anda").fill("000000")
+    page.get_by_role("button", name="Kirim sanggahan").click()
+    expect(page.get_by_text("Kode tidak cocok.")).to_be_visible()
+    expect(page.get_by_label("Mengapa jawaban ini belum sesuai?")).to_have_value("Saldo belum juga masuk.")
+    page.get_by_label("Kode rahasia atau kode yang dikirim ke HP/email Anda").fill(secret)
     page.get_by_role("button", name="Kirim sanggahan").click()
     expect(page.get_by_text("Sanggahan Anda sudah dicatat.")).to_be_visible()
 

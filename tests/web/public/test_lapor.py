@@ -163,6 +163,25 @@ def test_a_file_over_five_megabytes_is_refused(client, world):
     assert not Complaint.objects.exists()
 
 
+def test_files_together_over_the_request_bound_are_refused_and_the_text_is_kept(client, world, settings):
+    settings.ADUAN = {**settings.ADUAN, "MAX_UPLOAD_MB": 6}
+    files = [SimpleUploadedFile(f"{i}.png", png_bytes() + b"\0" * (3 * 1024 * 1024), "image/png") for i in range(3)]
+
+    response = client.post(URL, {**form_data(), "lampiran": files})
+
+    page = response.content.decode()
+    assert response.status_code == 400 and "batasnya 6 MB sekali kirim" in page
+    assert "Saldo KKS saya belum masuk dua bulan." in page
+    assert not Complaint.objects.exists()
+
+
+def test_every_web_complaint_gets_a_secret_for_its_reporter(client, world):
+    page = client.post(URL, form_data()).content.decode()
+    secret = re.search(r'id="access-secret">(\d{6})<', page).group(1)
+    complaint = Complaint.objects.get()
+    assert not complaint.confidential and secret_matches(complaint.tracking_number, secret, complaint.access_secret_hash)
+
+
 def test_a_double_submit_files_once_and_shows_the_same_receipt(client, world):
     data = form_data(identity="rahasia")
 
