@@ -13,6 +13,7 @@ from aduan.intake.sms import transport
 from aduan.intake.sms.models import InboundSms
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS
+from aduan.organisation.models import Membership, Role
 from tests.support.kannel_fixtures import kannel  # noqa: F401 -- the fixture
 
 from .conftest import CITIZEN, CITIZEN_E164, RAWAJATI
@@ -57,6 +58,7 @@ def test_a_citizens_sms_is_filed_and_answered_and_a_follow_up_reaches_the_phone(
     settings.ADUAN_PUBLIC_URL = live_server.url
     monkeypatch.setitem(TRANSPORTS, "sms", transport.send_sms)
     officer = get_user_model().objects.create_user(username="petugas-jaksel", password="rahasia-123")
+    Membership.objects.create(user=officer, unit=complaint.holder, role=Role.BACK_OFFICE)
     complaint_follow_up(complaint=complaint, actor=officer, answer="Saldo sudah ditransfer ulang oleh bank.")
 
     outbound = gateway.wait_for_reply(to=CITIZEN_E164, contains="ditransfer ulang")
