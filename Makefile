@@ -1,7 +1,7 @@
 # Aduan Bansos — developer entry points.
 #
 #   make run     venv + install, `aduan setup` (migrate, load data once, print demo accounts),
-#                then serve on http://127.0.0.1:8000 with a task worker beside it
+#                then serve on http://127.0.0.1:8000 with a task worker and the sweep beside it
 #   make test    system packages, venv with [test], the whole suite on SQLite, then again on a
 #                throwaway PostgreSQL cluster.  Extra pytest arguments: make test PYTEST_ARGS="-k sms"
 #   make bench   the benchmark on a throwaway PostgreSQL cluster (BENCH_N=... passes through)
@@ -56,7 +56,10 @@ run: $(STAMP_RUN)
 	$(ADUAN) setup
 	$(ADUAN) worker &
 	worker=$$!
-	trap 'kill $$worker 2>/dev/null || true; wait $$worker 2>/dev/null || true' EXIT
+	# Deadlines, automatic closure and the outbox's retries, every five minutes.
+	$(ADUAN) sweep --every 300 >/dev/null &
+	sweeper=$$!
+	trap 'kill $$worker $$sweeper 2>/dev/null || true; wait $$worker $$sweeper 2>/dev/null || true' EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	$(ADUAN) serve --host $(HOST) --port $(PORT)

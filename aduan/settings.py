@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "aduan.intake",
     "aduan.notifications",
     "aduan.web",
+    "aduan.demo",
 ]
 
 MIDDLEWARE = [

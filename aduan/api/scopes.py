@@ -15,20 +15,16 @@ or call `check_scope(request, scopes.HANDLING_WRITE)` inside a view.
 
 import functools
 
+from aduan.accounts.scopes import (  # noqa: F401 -- the API's views name scopes from here
+    COMPLAINTS_READ,
+    COMPLAINTS_WRITE,
+    HANDLING_WRITE,
+    INSUFFICIENT_SCOPE,
+    SCOPES,
+    token_allows,
+    validate_scopes,
+)
 from aduan.api.errors import ApiError
-
-COMPLAINTS_READ = "complaints:read"
-COMPLAINTS_WRITE = "complaints:write"
-HANDLING_WRITE = "handling:write"
-
-SCOPES = {
-    COMPLAINTS_READ: "Membaca pengaduan, lampiran dan riwayatnya.",
-    COMPLAINTS_WRITE: "Mencatat pengaduan baru dan menambah lampiran.",
-    HANDLING_WRITE: "Menangani pengaduan: disposisi, tindak lanjut, sanggahan, eskalasi, penutupan.",
-}
-
-INSUFFICIENT_SCOPE = "Token ini tidak mencakup izin '{scope}'. Gunakan token dengan cakupan tersebut."
-UNKNOWN_SCOPE = "Cakupan token '{scope}' tidak dikenal. Pilih: {choices}."
 
 
 class InsufficientScope(ApiError):
@@ -42,24 +38,6 @@ class InsufficientScope(ApiError):
             headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
         )
         self.scope = scope
-
-
-def validate_scopes(scopes: list[str]) -> list[str]:
-    """The scopes to store on a new token; raises ValueError on a name we do not know."""
-    for scope in scopes:
-        if scope not in SCOPES:
-            raise ValueError(UNKNOWN_SCOPE.format(scope=scope, choices=", ".join(SCOPES)))
-    return sorted(set(scopes))
-
-
-def token_allows(token, scope: str) -> bool:
-    granted = set(getattr(token, "scopes", None) or [])
-    if not granted:
-        return True
-    if scope in granted:
-        return True
-    resource, _, action = scope.partition(":")
-    return action == "read" and f"{resource}:write" in granted
 
 
 def check_scope(request, scope: str) -> None:

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from aduan.core.actions import complaint_close_expired
-from aduan.core.actions.overdue import complaint_announce_overdue, complaint_escalate_overdue, complaint_warn_approaching
+from aduan.core.actions.overdue import (
+    complaint_announce_overdue,
+    complaint_escalate_overdue,
+    complaint_warn_approaching,
+)
 
 
 @dataclass
@@ -32,12 +36,15 @@ STEPS: list[tuple[str, object]] = [
 ]
 
 
-def run_sweep(now=None) -> SweepReport:
-    from aduan.notifications.dispatch import retry_due
+def register(name: str, step) -> None:
+    """A step of an app built on the core (the outbox's retries), run after the core's own."""
+    if all(existing != name for existing, _ in STEPS):
+        STEPS.append((name, step))
 
+
+def run_sweep(now=None) -> SweepReport:
     now = now or timezone.now()
     report = SweepReport()
     for name, step in STEPS:
         report.counts[name] = step(now)
-    report.counts["notifikasi diulang"] = retry_due(now)
     return report

@@ -1,9 +1,18 @@
-"""From a committed event to queued messages, and from a queued message to the wire."""
+"""From an event to queued messages, and from a queued message to the wire — the outbox.
+
+A message is written in the transaction of the event that causes it (`queue_for_event`, connected
+to aduan.core.signals.event_recorded): if the action commits, its messages exist; if the process
+dies right after the commit, they are still there, and the sweep sends them. A worker claims a
+message with a conditional update before sending it, so two workers never send one message; a
+claim left by a crashed worker expires after CLAIM_LEASE.
+"""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -17,6 +26,8 @@ from aduan.organisation.models import Unit, UnitKind
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
+CLAIM_LEASE = timedelta(minutes=5)
+NEVER_TRIED_AFTER = timedelta(minutes=1)
 
 
 def reporter_address(complaint) -> tuple[str, str] | None:
@@ -32,8 +43,8 @@ def reporter_address(complaint) -> tuple[str, str] | None:
     return None
 
 
-def event_committed(event_id: int) -> None:
-    event = Event.objects.select_related("complaint__region", "complaint__receiving_unit", "to_unit").get(pk=event_id)
+def queue_for_event(sender, *, event: Event, **kwargs) -> None:
+    """The messages an event causes, written in the event's own transaction."""
     text = reporter_text(event, closure_days=settings.ADUAN["CLOSURE_WINDOW"])
     address = reporter_address(event.complaint) if text else None
     if address is not None:
@@ -68,7 +79,13 @@ def _queue(event, transport: str, recipient: str, text: str) -> None:
             )
     except IntegrityError:
         return  # already queued for this event
-    deliver.enqueue(notification.pk)
+    _enqueue_on_commit(notification.pk)
+
+
+def _enqueue_on_commit(notification_id: int) -> None:
+    # Only a head start: if this is lost (the process dies after the commit), `retry_due` finds
+    # the queued row and enqueues it.
+    transaction.on_commit(lambda: deliver.enqueue(notification_id))
 
 
 def send_reporter_code(*, complaint, transport: str, recipient: str, code: str) -> None:
@@ -78,15 +95,19 @@ def send_reporter_code(*, complaint, transport: str, recipient: str, code: str) 
         subject=f"Kode pengaduan {complaint.tracking_number}",
         body=REPORTER_CODE.format(tracking=complaint.tracking_number, code=code),
     )
-    transaction.on_commit(lambda: deliver.enqueue(notification.pk))
+    _enqueue_on_commit(notification.pk)
 
 
 @task()
 def deliver(notification_id: int) -> None:
     """Send one message; a temporary failure is retried by the next `aduan sweep` with backoff."""
-    notification = Notification.objects.get(pk=notification_id)
-    if notification.status != DeliveryStatus.QUEUED:
+    now = timezone.now()
+    # The conditional update is the guard: of two workers handed the same message, one claims it.
+    claimable = Notification.objects.filter(pk=notification_id, status=DeliveryStatus.QUEUED).filter(
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE))
+    if not claimable.update(claimed_at=now):
         return
+    notification = Notification.objects.get(pk=notification_id)
     transport = TRANSPORTS.get(notification.transport)
     notification.attempts += 1
     try:
@@ -104,17 +125,31 @@ def deliver(notification_id: int) -> None:
         notification.sent_at = timezone.now()
         notification.gateway_reference = sent.reference
     fields = ("attempts", "last_error", "sent_at", "gateway_reference")
-    Notification.objects.filter(pk=notification.pk).update(**{name: getattr(notification, name) for name in fields})
+    Notification.objects.filter(pk=notification.pk).update(claimed_at=None, **{name: getattr(notification, name) for name in fields})
     # Only from "queued": a fast gateway's delivery report may already have written "delivered".
     Notification.objects.filter(pk=notification.pk, status=DeliveryStatus.QUEUED).update(status=notification.status)
 
 
+def notification_resend(*, notification_id: int) -> bool:
+    """An officer sends a failed (or stuck) message again: back to the queue with a fresh count.
+    A message already sent or delivered is left alone."""
+    resent = Notification.objects.filter(pk=notification_id, status__in=[DeliveryStatus.FAILED, DeliveryStatus.QUEUED]).update(
+        status=DeliveryStatus.QUEUED, attempts=0, claimed_at=None, last_error="")
+    if resent:
+        _enqueue_on_commit(notification_id)
+    return bool(resent)
+
+
 def retry_due(now=None) -> int:
-    """Re-enqueue queued messages whose backoff (2^attempts minutes) has passed."""
+    """Enqueue the queued messages nobody is sending: those never tried whose head start was lost
+    (older than NEVER_TRIED_AFTER), and those whose backoff (2^attempts minutes) has passed."""
     now = now or timezone.now()
     count = 0
-    for notification in Notification.objects.filter(status=DeliveryStatus.QUEUED, attempts__gt=0, attempts__lt=MAX_ATTEMPTS):
-        if notification.created_at + timezone.timedelta(minutes=2 ** notification.attempts) <= now:
-            deliver.enqueue(notification.pk)
+    unclaimed = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
+    waiting = Notification.objects.filter(unclaimed, status=DeliveryStatus.QUEUED, attempts__lt=MAX_ATTEMPTS)
+    for pk, attempts, created_at in waiting.values_list("pk", "attempts", "created_at").iterator(chunk_size=1000):
+        wait = NEVER_TRIED_AFTER if attempts == 0 else timezone.timedelta(minutes=2 ** attempts)
+        if created_at + wait <= now:
+            deliver.enqueue(pk)
             count += 1
     return count

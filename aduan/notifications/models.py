@@ -21,6 +21,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
     gateway_reference = models.CharField(max_length=100, blank=True, db_index=True)
+    # Set by the worker sending it (aduan.notifications.dispatch.deliver), cleared after the attempt.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from aduan.core.deadlines.rules import PRESET_NAMES, PRESETS
 from aduan.taxonomy.models import (
     Authority,
     CategoryType,
@@ -59,7 +60,6 @@ PROGRAMS = [
 
 
 def _policies() -> None:
-    from aduan.core.deadlines.rules import PRESET_NAMES, PRESETS
 
     for slug, classes in PRESETS.items():
         policy, created = DeadlinePolicy.objects.get_or_create(

@@ -61,8 +61,15 @@ def client_address(request) -> str:
 
 
 def axes_client_address(request) -> str:
-    """django-axes counts sign-in failures per client with the same address as our throttles."""
-    return client_address(request)
+    """django-axes counts sign-in failures per client with the same address as our throttles. It
+    stores the address in an IP column, so a request without one (a sign-in made in code, not
+    over HTTP) counts as 0.0.0.0 rather than failing on PostgreSQL."""
+    address = client_address(request)
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return "0.0.0.0"
+    return address
 
 
 def _key(scope: str, ident: str, window: int) -> str:

@@ -19,6 +19,7 @@ from aduan.core.access.abilities import (
     may,
     may_add_evidence,
     may_file,
+    may_resend_messages,
     require,
 )
 from aduan.core.access.identity import may_download, may_see_identity, readable_text, record_identity_view
@@ -35,6 +36,7 @@ __all__ = [
     "may_add_evidence",
     "may_download",
     "may_file",
+    "may_resend_messages",
     "may_see_identity",
     "readable_text",
     "record_identity_view",

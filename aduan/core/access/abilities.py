@@ -139,6 +139,13 @@ def require(user, ability: Ability | str, complaint, *, to_unit: Unit | None = N
     raise NotAllowed(REFUSALS[ability])
 
 
+def may_resend_messages(user, complaint) -> bool:
+    """Who may send a complaint's failed messages again: those who may answer it, and the Admin
+    Utama's deciding officers."""
+    return may(user, Ability.FOLLOW_UP, complaint) or (getattr(user, "is_authenticated", False)
+                                                      and is_national_officer(user))
+
+
 def allowed_actions(user, complaint) -> list[str]:
     """What the user may do to this complaint now, for the pages and the API to offer."""
     return [a.value for a in Ability if a is not Ability.FILE and may(user, a, complaint)]

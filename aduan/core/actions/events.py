@@ -1,10 +1,10 @@
-"""Writing the timeline, and queuing what an event sets in motion once the transaction commits."""
+"""Writing the timeline, and telling the parts built on the core (aduan.core.signals) inside the
+same transaction, so that what an event sets in motion is written together with it."""
 
 from datetime import datetime
 
-from django.db import transaction
-
 from aduan.core.models import Complaint, Event
+from aduan.core.signals import event_recorded
 
 SYSTEM = "Sistem"
 REPORTER = "Pelapor"
@@ -45,12 +45,5 @@ def record_event(
         public_note=public_note,
         data=data or {},
     )
-    transaction.on_commit(lambda: _announce(event.pk))
+    event_recorded.send(sender=Event, event=event)
     return event
-
-
-def _announce(event_id: int) -> None:
-    # Imported late: notifications depend on the core, not the other way round.
-    from aduan.notifications.dispatch import event_committed
-
-    event_committed(event_id)

@@ -36,7 +36,7 @@ ESCALATED_PUBLIC = "Pengaduan diteruskan ke {unit} untuk ditangani di tingkat ya
 def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str = "", at: datetime | None = None) -> Complaint:
     """Forward the complaint to the unit with authority; its status does not change.
 
-    A PKH complaint gets its R18 checklist when it is first disposed (aduan.casework)."""
+    A PKH complaint gets its R18 checklist when it is first disposed (aduan.casework listens)."""
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint, actor=actor, ability=Ability.DISPOSE, to_unit=to_unit)
@@ -52,14 +52,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
             from_unit=from_unit, to_unit=to_unit, note=note.strip(),
             public_note=f"Pengaduan diteruskan kepada {to_unit.name}.",
         )
-        _start_casework(current)
     return updated(current, complaint)
-
-
-def _start_casework(current: Complaint) -> None:
-    from aduan.casework.actions import checklist_instantiate  # the case file hangs off the core
-
-    checklist_instantiate(complaint=current)
 
 
 def complaint_return(*, complaint: Complaint, actor, reason: str, at: datetime | None = None) -> Complaint:

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from aduan.accounts.models import ApiToken
-from aduan.api.scopes import COMPLAINTS_WRITE, INSUFFICIENT_SCOPE, token_allows
+from aduan.accounts.scopes import COMPLAINTS_WRITE, INSUFFICIENT_SCOPE, token_allows
 from aduan.core.access import Ability, filing_units, may_file
 from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import ReceiveResult, complaint_receive

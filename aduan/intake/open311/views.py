@@ -5,7 +5,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from aduan.accounts.models import ApiToken
-from aduan.api.scopes import COMPLAINTS_READ, token_allows
+from aduan.accounts.scopes import COMPLAINTS_READ, token_allows
 from aduan.core.errors import ActionError
 from aduan.intake.open311 import filing, render, service_requests, services
 from aduan.regions.timezones import ABBREVIATIONS, zone_name_for

@@ -3,11 +3,12 @@
 from django.contrib import admin
 
 from aduan.core.privacy import mask_phone, scrub
+from aduan.core.readonly_admin import ReadOnlyAdmin
 from aduan.intake.sms.models import InboundSms
 
 
 @admin.register(InboundSms)
-class InboundSmsAdmin(admin.ModelAdmin):
+class InboundSmsAdmin(ReadOnlyAdmin):
     list_display = ("received_at", "gateway", "masked_sender", "outcome", "complaint", "short_text")
     list_filter = ("outcome", "gateway")
     search_fields = ("complaint__tracking_number", "gateway_message_id")
@@ -23,12 +24,3 @@ class InboundSmsAdmin(admin.ModelAdmin):
     def short_text(self, obj: InboundSms) -> str:
         text = scrub(obj.text)  # KKS and NIK numbers in the text are masked in the list too
         return text if len(text) <= 60 else text[:57] + "..."
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

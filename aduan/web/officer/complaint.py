@@ -10,13 +10,23 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from aduan.core import privacy
-from aduan.core.access import complaints_visible_to, may_download, may_see_identity, readable_text, record_identity_view
+from aduan.core.access import (
+    complaints_visible_to,
+    may_download,
+    may_resend_messages,
+    may_see_identity,
+    readable_text,
+    record_identity_view,
+)
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
 from aduan.core.tracking import normalize_tracking_number
+from aduan.notifications.dispatch import notification_resend
+from aduan.notifications.models import DeliveryStatus
 from aduan.web.officer import access
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG
 
@@ -86,6 +96,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
         "events": events,
         "stages": list(complaint.stages.all()),
         "attachments": list(complaint.attachments.all()),
+        "outbox": outbox_rows(request.user, complaint),
         "reporter": reporter_panel(request, complaint),
         "action_forms": forms,
         "failed_form": bound,
@@ -120,3 +131,27 @@ def reporter_panel(request, complaint: Complaint) -> dict:
     if complaint.confidential and whole and fields:
         record_identity_view(user=request.user, complaint=complaint)
     return {"anonymous": False, "confidential": complaint.confidential, "masked": not whole, "fields": fields}
+
+
+def outbox_rows(user, complaint: Complaint) -> dict:
+    """The messages this complaint caused (to the reporter, to a district), newest first, with
+    their state; the recipient is masked (it is the reporter's phone or email)."""
+    rows = []
+    for n in complaint.notifications.order_by("-created_at", "-id")[:20]:
+        recipient = privacy.mask_email(n.recipient) if "@" in n.recipient else privacy.mask_phone(n.recipient)
+        rows.append({"pk": n.pk, "transport": n.transport, "recipient": recipient, "status": n.status,
+                     "status_label": n.get_status_display(), "at": n.sent_at or n.created_at,
+                     "error": n.last_error, "resendable": n.status == DeliveryStatus.FAILED})
+    return {"rows": rows, "may_resend": may_resend_messages(user, complaint)}
+
+
+@login_required
+@require_POST
+def message_resend(request, tracking: str, notification_id: int):
+    complaint = visible_complaint(request.user, tracking)
+    if not may_resend_messages(request.user, complaint):
+        raise PermissionDenied
+    get_object_or_404(complaint.notifications, pk=notification_id)
+    if notification_resend(notification_id=notification_id):
+        messages.success(request, gettext("Pesan dimasukkan lagi ke antrean pengiriman."))
+    return redirect("web:officer:complaint", tracking=complaint.tracking_number)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("petugas/", queue.queue, name="queue"),
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
     path("petugas/aduan/<str:tracking>/lampiran/<int:attachment_id>/", complaint.attachment_download, name="attachment"),
+    path("petugas/aduan/<str:tracking>/pesan/<int:notification_id>/kirim-ulang/", complaint.message_resend,
+         name="message_resend"),
     path("petugas/aduan/<str:tracking>/<slug:slug>/", complaint.complaint_action, name="action"),
     path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", casework.casework_action, name="casework"),
 ]

@@ -144,7 +144,7 @@ def test_an_escalation_tells_the_reporter_it_is_still_in_process(lodge, coordina
                                   to_unit=org["dinsos-35-06"])
     with django_capture_on_commit_callbacks(execute=True):
         complaint_escalate(complaint=at_kediri, actor=officer("dinsos-35-06"), reason="Perlu provinsi.")
-    message = Notification.objects.get(complaint=at_kediri)
+    message = Notification.objects.get(complaint=at_kediri, event__kind=EventKind.ESCALATED)
     assert "masih diproses dan diteruskan ke Dinas Sosial Provinsi Jawa Timur" in message.body
 
 
@@ -186,7 +186,7 @@ def test_at_the_top_the_reporter_is_told_the_deadline_is_exceeded_once(
     assert report.counts["pelapor diberi tahu (lewat tenggat)"] == 1
     warned = Event.objects.get(complaint=complaint, kind=EventKind.WARNED)
     assert warned.data["overdue"] is True
-    assert "melebihi tenggat" in Notification.objects.get(complaint=complaint).body
+    assert "melebihi tenggat" in Notification.objects.get(complaint=complaint, event__kind=EventKind.WARNED).body
     assert run_sweep(now=late + timedelta(hours=2)).counts["pelapor diberi tahu (lewat tenggat)"] == 0
 
 

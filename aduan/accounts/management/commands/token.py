@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from aduan.accounts.models import ApiToken
+from aduan.accounts.scopes import validate_scopes
 
 
 class Command(BaseCommand):
@@ -16,8 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, name, scopes, **options):
-        from aduan.api.scopes import validate_scopes
-
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Pengguna '{username}' tidak ditemukan.")
