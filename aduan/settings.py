@@ -186,12 +186,25 @@ CACHES = {
     }
 }
 
+# The task queue: the database by default; Redis through RQ to scale out (several app servers and
+# workers on one Redis): ADUAN_TASKS_BACKEND=rq and ADUAN_REDIS_URL=redis://host:6379/0
+# (deploy/README.md). `aduan worker` runs the worker of whichever is configured.
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+TASKS_BACKEND = {"rq": RQ_BACKEND, "db": "django_tasks_db.DatabaseBackend"}.get(
+    env_str("ADUAN_TASKS_BACKEND", "") or "", env_str("ADUAN_TASKS_BACKEND"))
 TASKS = {
     "default": {
-        "BACKEND": env_str("ADUAN_TASKS_BACKEND")
+        "BACKEND": TASKS_BACKEND
         or ("django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend"),
     }
 }
+REDIS_URL = env_str("ADUAN_REDIS_URL", "")
+if TASKS["default"]["BACKEND"] == RQ_BACKEND:
+    if not REDIS_URL:
+        raise ImproperlyConfigured("ADUAN_TASKS_BACKEND=rq needs ADUAN_REDIS_URL, e.g. redis://127.0.0.1:6379/0.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 
 # Outbound email (acknowledgements and answers to email reporters) through EMAIL_HOST; the
 # embedded demo without one keeps them in files. Inbound mail: `aduan intake_mail` (aduan/intake/email).

@@ -5,6 +5,7 @@
 #   postgresql-15           server binaries for scripts/with-postgres.sh (or `postgresql`)
 #   chromium                the browser Playwright drives (/usr/bin/chromium)
 #   kannel, kannel-extras   the SMS gateway the Kannel intake tests talk to
+#   redis-server            the RQ task queue the scale-out test runs on (tests/support/redis.py)
 #
 # When everything is present this only asks dpkg and returns (well under a second).
 # When something is missing: as root, `apt-get update` once, then `apt-get install` what is
@@ -48,7 +49,7 @@ if ! installed chromium && [[ ! -x /usr/bin/chromium ]]; then
     missing+=(chromium)
 fi
 
-for package in kannel kannel-extras; do
+for package in kannel kannel-extras redis-server; do
     installed "$package" || missing+=("$package")
 done
 

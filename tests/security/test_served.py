@@ -3,7 +3,6 @@ access log that keeps the method and path but never the query string, where api_
 tracking numbers travel."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,11 +11,7 @@ from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.net import free_port, wait_for_port
 
 
 @pytest.fixture
@@ -30,12 +25,7 @@ def served(tmp_path):
         process = subprocess.Popen([str(aduan), "serve", "--port", str(port), "--workers", "1"], env=env,
                                    stdout=out, stderr=subprocess.STDOUT)
         try:
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            wait_for_port(port)
             yield f"http://127.0.0.1:{port}", log
         finally:
             process.terminate()
