@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out sign-in
+    "axes.middleware.AxesMiddleware",  # it answers a locked-out sign-in
+    "aduan.web.middleware.DatabaseUnavailableMiddleware",  # innermost: sees the views' exceptions first
 ]
 
 ROOT_URLCONF = "aduan.urls"

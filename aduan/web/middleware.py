@@ -8,11 +8,19 @@
   Static files are answered by WhiteNoise above this one and stay cacheable.
 - Bounded requests: a body larger than settings.MAX_REQUEST_BYTES is refused from its declared
   length, before it is read.
+- The database away (restarting, failing over): 503 with Retry-After, so Kannel, API clients and
+  browsers retry, instead of a 500 with a traceback.
 """
 
+import logging
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 15
 
 
 class IgnoreAcceptLanguageMiddleware:
@@ -40,4 +48,24 @@ class NoStoreMiddleware:
         else:
             response = self.get_response(request)
         response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        log.warning("database unavailable (%s): answered 503", type(exception).__name__)
+        message = _("Layanan sedang sibuk atau dalam pemeliharaan. Coba lagi sebentar lagi.")
+        if request.path.startswith(("/api/", "/open311/")):
+            response = JsonResponse({"code": "unavailable", "message": message, "field": None}, status=503)
+        else:
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

@@ -82,7 +82,7 @@ def is_limited(scope: str, ident: str) -> bool:
     try:
         return (cache.get(_key(scope, ident, int(time.time() // seconds))) or 0) >= allowed
     except DatabaseError:  # the cache table is missing: fail open rather than refuse complaints
-        log.exception("throttle cache unavailable")
+        log.warning("throttle cache unavailable; not limiting")
         return False
 
 
@@ -97,7 +97,7 @@ def hit(scope: str, ident: str) -> None:
             except ValueError:  # expired between add and incr
                 cache.add(key, 1, timeout=seconds)
     except DatabaseError:
-        log.exception("throttle cache unavailable")
+        log.warning("throttle cache unavailable; not limiting")
 
 
 def check_and_hit(scope: str, ident: str) -> bool:

@@ -27,3 +27,14 @@ def test_a_confidential_secret_only_opens_its_own_complaint():
     assert secret_matches("ABCDE-2345F", "123456", stored)
     assert not secret_matches("ABCDE-2345F", "654321", stored)
     assert not secret_matches("ZZZZZ-2345F", "123456", stored)
+
+
+def test_a_secret_is_keyed_so_the_table_alone_reveals_nothing(settings):
+    import hashlib
+
+    stored = hash_secret("ABCDE-2345F", "123456")
+    assert "123456" not in stored and stored.startswith("hmac$")
+    settings.SECRET_KEY = "another-deployment-" + "k" * 40
+    assert not secret_matches("ABCDE-2345F", "123456", stored)  # without the key, no guess can be checked
+    legacy = hashlib.pbkdf2_hmac("sha256", b"123456", b"ABCDE-2345F", 200_000).hex()
+    assert secret_matches("ABCDE-2345F", "123456", legacy)  # hashes written before still open

@@ -161,3 +161,27 @@ def test_a_reachable_phone_is_stored_in_one_form(client, world, token):
     response = post_json(client, "/api/v1/complaints", GOOD | {"reporter": {"phone": "0812-3456-7890"}}, token)
     assert response.status_code == 201
     assert Complaint.objects.get().reporter_phone == "+6281234567890"
+
+
+# --- The database away -------------------------------------------------------------------------
+
+def _database_away(execute, sql, params, many, context):
+    from django.db import OperationalError
+
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+@pytest.mark.parametrize(("path", "method"), [("/api/v1/complaints", "get"), ("/lacak/", "post"),
+                                               ("/sms/kannel/?id=m-9&from=%2B6281234567890&to=1708", "post"),
+                                               ("/open311/v2/requests.json", "get")])
+def test_while_the_database_is_away_clients_get_a_503_with_retry_after(client, world, token, path, method, caplog):
+    from django.db import connection
+
+    with connection.execute_wrapper(_database_away):
+        if method == "get":
+            response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}")
+        else:
+            response = client.post(path, {"nomor": "ABCDE-23456"} if path == "/lacak/" else b"CEK ABCDE-23456",
+                                   **({} if path == "/lacak/" else {"content_type": "text/plain", **KANNEL}))
+    assert response.status_code == 503 and int(response["Retry-After"]) > 0
+    assert "Traceback" not in caplog.text
