@@ -12,7 +12,6 @@ from django.utils.dateparse import parse_datetime
 from aduan.core.access import complaints_visible_to
 from aduan.core.errors import ActionError
 from aduan.core.models import Complaint, overdue_q
-from aduan.organisation.models import Membership, Role, Unit
 
 # --- The list the API and the queue page read -------------------------------------------------------
 
@@ -93,18 +92,3 @@ def complaint_page(user, filters: ComplaintFilters, *, cursor: str | None = None
     more = len(items) > limit
     items = items[:limit]
     return Page(items=items, next_cursor=encode_cursor(items[-1]) if more and items else None)
-
-
-def units_missing_officers() -> list[tuple[Unit, list[str]]]:
-    """SPEC R25: every staffed unit names one Pejabat Pengelola and at least one Administrator.
-    Units nobody has joined yet are not reported (most regional units of a fresh install)."""
-    staffed: dict[int, set[str]] = {}
-    for unit_id, role in Membership.objects.values_list("unit_id", "role"):
-        staffed.setdefault(unit_id, set()).add(role)
-    problems = []
-    for unit in Unit.objects.filter(pk__in=staffed, is_active=True).order_by("code"):
-        missing = [label for role, label in ((Role.PEJABAT_PENGELOLA, "Pejabat Pengelola"),
-                                             (Role.ADMINISTRATOR, "Administrator")) if role not in staffed[unit.pk]]
-        if missing:
-            problems.append((unit, missing))
-    return problems

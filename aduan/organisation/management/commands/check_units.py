@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from aduan.core.selectors import units_missing_officers
+from aduan.organisation.staffing import units_missing_officers
 
 
 class Command(BaseCommand):
