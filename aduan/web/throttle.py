@@ -17,8 +17,10 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import gettext_noop
 
 log = logging.getLogger(__name__)
+TOO_MANY = gettext_noop("Terlalu banyak percobaan dari jaringan Anda. Tunggu beberapa menit lalu coba lagi.")
 
 # scope → (requests, seconds); a deployment overrides them in settings.ADUAN["THROTTLE"].
 LIMITS = {

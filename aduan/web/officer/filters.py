@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from aduan.core.enums import Severity, Status
 from aduan.core.access.identity import identity_visible_q
+from aduan.core.enums import Severity, Status
 from aduan.core.models import overdue_q
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region

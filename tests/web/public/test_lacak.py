@@ -11,7 +11,7 @@ from aduan.core.actions.lifecycle import RATE_ONLY_CLOSED
 from aduan.core.enums import EventKind, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
-from aduan.web import public
+from aduan.web import lacak
 
 pytestmark = pytest.mark.django_db
 SECRET = "123456"  # the reporter's secret from the receipt
@@ -65,7 +65,7 @@ def test_an_unknown_number_is_not_found(client, world):
     response = client.post("/lacak/", {"nomor": "ABCDE-23456"})
 
     assert response.status_code == 404
-    assert public.NOT_FOUND in response.content.decode()
+    assert lacak.NOT_FOUND in response.content.decode()
 
 
 def test_guessing_numbers_is_throttled_per_address(client, world, settings):
@@ -81,9 +81,9 @@ def test_a_confidential_complaint_needs_its_secret(client, file):
     number = result.complaint.tracking_number
 
     assert client.get(f"/lacak/{number}/").status_code == 403
-    assert public.SECRET_NEEDED in client.post("/lacak/", {"nomor": number}).content.decode()
+    assert lacak.SECRET_NEEDED in client.post("/lacak/", {"nomor": number}).content.decode()
     wrong = client.post("/lacak/", {"nomor": number, "rahasia": "654321"})
-    assert wrong.status_code == 403 and public.SECRET_WRONG in wrong.content.decode()
+    assert wrong.status_code == 403 and lacak.SECRET_WRONG in wrong.content.decode()
 
     right = client.post("/lacak/", {"nomor": number, "rahasia": "123456"})
 
@@ -92,7 +92,7 @@ def test_a_confidential_complaint_needs_its_secret(client, file):
 
 
 def test_guessing_a_secret_is_throttled_per_complaint_but_a_sent_code_still_works(client, file, settings):
-    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**public.throttle.LIMITS, "secret": (3, 3600)}}
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**lacak.throttle.LIMITS, "secret": (3, 3600)}}
     complaint = file(reporter=Reporter(confidential=True, name="Siti", phone="+6281234567890")).complaint
     number = complaint.tracking_number
 
@@ -145,7 +145,7 @@ def test_a_one_time_code_goes_to_the_reporters_phone_and_works_once(client, answ
 
 
 def test_wrong_codes_are_limited_per_client_without_locking_out_the_reporter(client, answered, settings):
-    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**public.throttle.LIMITS, "code_client": (3, 3600)}}
+    settings.ADUAN = {**settings.ADUAN, "THROTTLE": {**lacak.throttle.LIMITS, "code_client": (3, 3600)}}
     for guess in ("000001", "000002", "000003"):
         client.post(f"{detail_url(answered)}sanggah/", {"text": "x", "kode": guess})
     blocked = client.post(f"{detail_url(answered)}sanggah/", {"text": "x", "kode": SECRET})
@@ -166,7 +166,7 @@ def test_the_reporter_rebuts_within_the_window(client, answered):
     assert response.status_code == 302
     assert answered.status == Status.PROSES and answered.closure_due_at is None
     assert answered.events.filter(kind=EventKind.REBUTTED, public_note="Saldo belum juga masuk.").exists()
-    assert public.REBUTTED in client.get(response["Location"]).content.decode()
+    assert lacak.REBUTTED in client.get(response["Location"]).content.decode()
 
 
 def test_a_rebuttal_after_the_window_is_refused(client, file, officer):
