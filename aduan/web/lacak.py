@@ -160,40 +160,35 @@ def lacak_detail(request, nomor: str):
     return _detail(request, complaint, message=done)
 
 
-@require_POST
-def sanggah(request, nomor: str):
+def _as_reporter(request, nomor: str, form_class, form_name: str, perform, done: str):
+    """Rebut or rate: the form, the reporter's proof (unless this browser gave it already), one
+    action, back to the page. A wrong code keeps what was typed."""
     complaint, refusal = _complaint_or_lookup(request, nomor)
     if refusal:
         return refusal
-    form = RebutForm(request.POST, needs_code=not _proven(request, complaint))
+    form = form_class(request.POST, needs_code=not _proven(request, complaint))
     if not form.is_valid():
-        return _detail(request, complaint, rebut_form=form, status=400)
+        return _detail(request, complaint, status=400, **{form_name: form})
     if form.needs_code and not _prove(request, complaint, form.cleaned_data["kode"]):
         form.add_error("kode", gettext(SECRET_WRONG))
-        return _detail(request, complaint, rebut_form=form, status=403)
+        return _detail(request, complaint, status=403, **{form_name: form})
     try:
-        complaint_rebut(complaint=complaint, text=form.cleaned_data["text"])
+        perform(complaint, form.cleaned_data)
     except ActionError as error:
         return _detail(request, complaint, message=error.message, status=409)
-    return redirect(reverse("web:lacak_detail", args=[complaint.tracking_number]) + "?ok=sanggah")
+    return redirect(reverse("web:lacak_detail", args=[complaint.tracking_number]) + f"?ok={done}")
+
+
+@require_POST
+def sanggah(request, nomor: str):
+    return _as_reporter(request, nomor, RebutForm, "rebut_form", done="sanggah",
+                        perform=lambda complaint, data: complaint_rebut(complaint=complaint, text=data["text"]))
 
 
 @require_POST
 def nilai(request, nomor: str):
-    complaint, refusal = _complaint_or_lookup(request, nomor)
-    if refusal:
-        return refusal
-    form = RateForm(request.POST, needs_code=not _proven(request, complaint))
-    if not form.is_valid():
-        return _detail(request, complaint, rate_form=form, status=400)
-    if form.needs_code and not _prove(request, complaint, form.cleaned_data["kode"]):
-        form.add_error("kode", gettext(SECRET_WRONG))
-        return _detail(request, complaint, rate_form=form, status=403)
-    try:
-        complaint_rate(complaint=complaint, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"])
-    except ActionError as error:
-        return _detail(request, complaint, message=error.message, status=409)
-    return redirect(reverse("web:lacak_detail", args=[complaint.tracking_number]) + "?ok=nilai")
+    return _as_reporter(request, nomor, RateForm, "rate_form", done="nilai", perform=lambda complaint, data: complaint_rate(
+        complaint=complaint, rating=data["rating"], comment=data["comment"]))
 
 
 @require_POST
