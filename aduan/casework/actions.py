@@ -1,5 +1,6 @@
 """Writes to the case file. Each leaves a NOTE event on the complaint's timeline (officers only:
-notes send the reporter nothing)."""
+notes send the reporter nothing). Case work is part of following the complaint up: each write
+re-checks, on the locked complaint, that the officer's unit still holds it (SPEC R14)."""
 
 from datetime import datetime
 
@@ -9,8 +10,9 @@ from django.utils import timezone
 from aduan.casework.checklists import steps_for
 from aduan.casework.models import ChangeStatus, ChecklistStep, EntryKind, InvestigationEntry, MasterDataChangeRequest
 from aduan.core import errors
-from aduan.core.access import NotAllowed
+from aduan.core.access import Ability, NotAllowed
 from aduan.core.actions.events import record_event
+from aduan.core.actions.guard import locked
 from aduan.core.attachments import attachment_add
 from aduan.core.enums import EventKind
 from aduan.core.models import Complaint
@@ -44,6 +46,7 @@ def checklist_instantiate(*, complaint: Complaint) -> int:
 def checklist_step_complete(*, complaint: Complaint, actor, order: int, note: str = "", at: datetime | None = None) -> ChecklistStep:
     at = at or timezone.now()
     with transaction.atomic():
+        locked(complaint, actor=actor, ability=Ability.FOLLOW_UP)
         step = ChecklistStep.objects.select_for_update().filter(complaint=complaint, order=order).first()
         if step is None:
             raise errors.ActionError(UNKNOWN_STEP.format(order=order), field="order")
@@ -62,6 +65,7 @@ def checklist_step_reopen(*, complaint: Complaint, actor, order: int, note: str 
     """Take back a step marked done by mistake; the note says why, and the timeline keeps both."""
     at = at or timezone.now()
     with transaction.atomic():
+        locked(complaint, actor=actor, ability=Ability.FOLLOW_UP)
         step = ChecklistStep.objects.select_for_update().filter(complaint=complaint, order=order).first()
         if step is None:
             raise errors.ActionError(UNKNOWN_STEP.format(order=order), field="order")
@@ -83,6 +87,7 @@ def investigation_record(*, complaint: Complaint, actor, kind: str, text: str, s
         raise errors.ActionError(UNKNOWN_KIND.format(value=kind), field="kind")
     at = at or timezone.now()
     with transaction.atomic():
+        locked(complaint, actor=actor, ability=Ability.FOLLOW_UP)
         attachment = None
         if file is not None:
             # The same checks as every other upload: size, and the kind read from the bytes.
@@ -107,6 +112,7 @@ def master_data_change_request(*, complaint: Complaint, actor, field_name: str, 
         raise errors.ActionError(errors.EMPTY_REASON, field="reason")
     at = at or timezone.now()
     with transaction.atomic():
+        locked(complaint, actor=actor, ability=Ability.FOLLOW_UP)
         request = MasterDataChangeRequest.objects.create(
             complaint=complaint, beneficiary_nik=beneficiary_nik, field_name=field_name.strip(),
             current_value=current_value.strip(), proposed_value=proposed_value.strip(), reason=reason.strip(),

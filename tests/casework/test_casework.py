@@ -21,6 +21,7 @@ from aduan.core.access import NotAllowed
 from aduan.core.actions import complaint_dispose
 from aduan.core.enums import EventKind
 from aduan.core.intake import Reporter
+from aduan.core.models import Complaint
 from aduan.organisation.models import Role
 from tests.fixtures.org import KANDAT, SAMBI
 
@@ -86,6 +87,18 @@ def test_an_investigation_file_goes_through_the_same_checks_as_every_upload(pkh,
         investigation_record(complaint=complaint, actor=officer("uppkh-35-06"), kind=EntryKind.EVIDENCE,
                              text="Foto kartu.", file=disguised)
     assert not complaint.attachments.exists() and not complaint.events.filter(kind=EventKind.NOTE).exists()
+
+
+def test_case_work_is_refused_once_the_complaint_went_elsewhere(pkh, officer, org):
+    complaint = pkh("pkh-1")
+    stale = Complaint.objects.get(pk=complaint.pk)  # what the UPPKH officer's page had loaded
+    complaint_dispose(complaint=complaint, actor=officer("admin-utama"), to_unit=org["dinsos-35-06"])
+
+    with pytest.raises(NotAllowed):
+        investigation_record(complaint=stale, actor=officer("uppkh-35-06"), kind=EntryKind.NOTE, text="Terlambat.")
+    with pytest.raises(NotAllowed):
+        checklist_step_complete(complaint=stale, actor=officer("uppkh-35-06"), order=1)
+    assert not stale.investigation_entries.exists() and not stale.checklist.filter(done_at__isnull=False).exists()
 
 
 def test_an_empty_investigation_entry_is_refused(pkh, officer):
