@@ -127,7 +127,7 @@ def create_complaints(count: int = 300, seed: int = 1708) -> int:
             confidential=rng.random() < 0.15, name=rng.choice(NAMES),
             nik=f"{village.code[:2]}{village.code[3:5]}{rng.randrange(10**11, 10**12)}"[:16].ljust(16, "0"),
             kks=str(rng.randrange(10**15, 10**16)) if program == "bpnt" else "",
-            phone=f"+628{rng.randrange(10**9, 10**10)}",
+            phone=f"+6281{rng.choice('123')}{rng.randrange(10**7, 10**8)}",  # a Telkomsel-style mobile number
         )
         category = rng.choices(["keluhan", "permintaan_informasi", "aspirasi"], [7, 2, 1])[0]
         topic_number = rng.randint(1, 7 if category == "keluhan" else 6)
