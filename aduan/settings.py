@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files answer here, cacheable, before no-store
     "aduan.web.middleware.NoStoreMiddleware",
+    "aduan.web.middleware.BoundedRequestMiddleware",  # below no-store: its 413 is not cached either
     "csp.middleware.CSPMiddleware",
     "aduan.api.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,8 +192,8 @@ CACHES = {
 # workers on one Redis): ADUAN_TASKS_BACKEND=rq and ADUAN_REDIS_URL=redis://host:6379/0
 # (deploy/README.md). `aduan worker` runs the worker of whichever is configured.
 RQ_BACKEND = "django_tasks_rq.RQBackend"
-TASKS_BACKEND = {"rq": RQ_BACKEND, "db": "django_tasks_db.DatabaseBackend"}.get(
-    env_str("ADUAN_TASKS_BACKEND", "") or "", env_str("ADUAN_TASKS_BACKEND"))
+_tasks_backend = env_str("ADUAN_TASKS_BACKEND", "")
+TASKS_BACKEND = {"rq": RQ_BACKEND, "db": "django_tasks_db.DatabaseBackend"}.get(_tasks_backend, _tasks_backend)
 TASKS = {
     "default": {
         "BACKEND": TASKS_BACKEND

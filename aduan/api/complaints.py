@@ -5,7 +5,7 @@ from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintIn, ComplaintOut
 from aduan.api.serializers import complaint_dict, with_related
-from aduan.core.access import Ability, complaints_visible_to, filing_units, may_file
+from aduan.core.access import Ability, complaints_visible_to, filing_unit, may_file
 from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_receive
 from aduan.core.intake import IntakeMessage, Reporter
@@ -37,7 +37,7 @@ def create_complaint(request, payload: ComplaintIn):
         received_at=payload.received_at,
         external_id=f"api:{request.api_token.user_id}:{payload.external_id}" if payload.external_id else None,
     )
-    result = complaint_receive(message=message, receiving_unit=next(iter(filing_units(request.user)), None), actor=request.user)
+    result = complaint_receive(message=message, receiving_unit=filing_unit(request.user), actor=request.user)
     complaint = with_related(type(result.complaint).objects).get(pk=result.complaint.pk)
     body = complaint_dict(complaint, request.user) | {"access_secret": result.access_secret}
     return Status(201 if result.created else 200, body)

@@ -36,6 +36,11 @@ def mask_email(value: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_contact(value: str) -> str:
+    """A phone number or an email address, whichever it is (an outbox recipient)."""
+    return mask_email(value) if "@" in value else mask_phone(value)
+
+
 # NIK, KK and KKS numbers (16 digits) and phone numbers (9 to 15 digits), however they are
 # spaced or dashed; an email address anywhere.
 _DIGIT_RUNS = re.compile(r"(?<!\d)\+?\d[\d .()/-]{7,}\d(?!\d)")

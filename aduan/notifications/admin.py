@@ -3,7 +3,7 @@ with the reason), and "send again" for those that failed. Recipients are masked 
 
 from django.contrib import admin, messages
 
-from aduan.core.privacy import mask_email, mask_phone
+from aduan.core.privacy import mask_contact
 from aduan.core.readonly_admin import ReadOnlyAdmin
 from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import Notification
@@ -23,7 +23,7 @@ class NotificationAdmin(ReadOnlyAdmin):
 
     @admin.display(description="penerima")
     def masked_recipient(self, obj: Notification) -> str:
-        return mask_email(obj.recipient) if "@" in obj.recipient else mask_phone(obj.recipient)
+        return mask_contact(obj.recipient)
 
     @admin.action(description="Kirim ulang pesan yang gagal")
     def resend(self, request, queryset):

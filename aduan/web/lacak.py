@@ -16,7 +16,7 @@ from aduan.core.actions import complaint_rate, complaint_rebut
 from aduan.core.enums import EventKind, Status
 from aduan.core.errors import ActionError
 from aduan.core.models import Complaint
-from aduan.core.privacy import mask_email, mask_phone, scrub
+from aduan.core.privacy import mask_contact, scrub
 from aduan.core.tracking import normalize_tracking_number
 from aduan.notifications.dispatch import send_reporter_code
 from aduan.regions.timezones import ABBREVIATIONS
@@ -211,7 +211,6 @@ def kirim_kode(request, nomor: str):
     with transaction.atomic():
         code = reporter.one_time_code_issue(complaint=complaint)
         send_reporter_code(complaint=complaint, transport=transport, recipient=recipient, code=code)
-    where = mask_phone(recipient) if transport == "sms" else mask_email(recipient)
     return render(request, "web/public/lacak.html", {
-        "form": lookup, "message": gettext(CODE_SENT) % {"where": where}, "ask_secret": True, "code_sent": True,
+        "form": lookup, "message": gettext(CODE_SENT) % {"where": mask_contact(recipient)}, "ask_secret": True, "code_sent": True,
     })

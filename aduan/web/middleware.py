@@ -37,18 +37,25 @@ class NoStoreMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class BoundedRequestMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             declared = 0
         if declared > settings.MAX_REQUEST_BYTES:
-            response = HttpResponse(_("Kiriman terlalu besar (paling banyak %(mb)d MB).")
-                                    % {"mb": settings.MAX_REQUEST_BYTES // (1024 * 1024)},
-                                    status=413, content_type="text/plain; charset=utf-8")
-        else:
-            response = self.get_response(request)
-        response.headers.setdefault("Cache-Control", "no-store")
-        return response
+            return HttpResponse(_("Kiriman terlalu besar (paling banyak %(mb)d MB).")
+                                % {"mb": settings.MAX_REQUEST_BYTES // (1024 * 1024)},
+                                status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

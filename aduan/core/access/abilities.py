@@ -93,6 +93,11 @@ def filing_units(user) -> list[Unit]:
     return list(units.values())
 
 
+def filing_unit(user) -> Unit | None:
+    """The unit that registers what this user files through the API or Open311 (their first)."""
+    return next(iter(filing_units(user)), None)
+
+
 def may_add_evidence(user) -> bool:
     """Supervisors read; every other officer who may see a complaint may add evidence to it."""
     return sees_everything(user) or any(m.role != Role.SUPERVISOR for m in user_units(user))

@@ -13,7 +13,6 @@ works, so a stranger's guesses never lock the rightful reporter out.
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -64,7 +63,6 @@ def one_time_code_issue(*, complaint: Complaint, now=None) -> str:
     """A new code for this complaint (only its hash is stored); the caller sends it."""
     now = now or timezone.now()
     code = new_access_secret()
-    with transaction.atomic():
-        ReporterCode.objects.create(complaint=complaint, code_hash=hash_secret(complaint.tracking_number, code),
-                                    created_at=now, expires_at=now + CODE_LIFETIME)
+    ReporterCode.objects.create(complaint=complaint, code_hash=hash_secret(complaint.tracking_number, code),
+                                created_at=now, expires_at=now + CODE_LIFETIME)
     return code

@@ -5,7 +5,7 @@ from django.core.validators import validate_email
 
 from aduan.accounts.models import ApiToken
 from aduan.accounts.scopes import COMPLAINTS_WRITE, INSUFFICIENT_SCOPE, token_allows
-from aduan.core.access import Ability, filing_units, may_file
+from aduan.core.access import Ability, filing_unit, may_file
 from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import ReceiveResult, complaint_receive
 from aduan.core.enums import Channel
@@ -135,8 +135,7 @@ def file_request(*, params, token: ApiToken) -> ReceiveResult:
         location_needs_review=needs_review, category_type=_attribute(params, "category_type") or None,
         external_id=_idempotency_key(params, user),
     )
-    units = filing_units(user)
-    return complaint_receive(message=message, receiving_unit=units[0] if units else None, actor=user)
+    return complaint_receive(message=message, receiving_unit=filing_unit(user), actor=user)
 
 
 def _idempotency_key(params, user) -> str | None:

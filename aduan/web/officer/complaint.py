@@ -138,8 +138,7 @@ def outbox_rows(user, complaint: Complaint) -> dict:
     their state; the recipient is masked (it is the reporter's phone or email)."""
     rows = []
     for n in complaint.notifications.order_by("-created_at", "-id")[:20]:
-        recipient = privacy.mask_email(n.recipient) if "@" in n.recipient else privacy.mask_phone(n.recipient)
-        rows.append({"pk": n.pk, "transport": n.transport, "recipient": recipient, "status": n.status,
+        rows.append({"pk": n.pk, "transport": n.transport, "recipient": privacy.mask_contact(n.recipient), "status": n.status,
                      "status_label": n.get_status_display(), "at": n.sent_at or n.created_at,
                      "error": n.last_error, "resendable": n.status == DeliveryStatus.FAILED})
     return {"rows": rows, "may_resend": may_resend_messages(user, complaint)}

@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
 
+from aduan.core.errors import EARLIEST_RECEIPT
+
 KANNEL_POST_URL_QUERY = "id=%I&from=%p&to=%P&time=%T&smsc=%i&coding=%c&charset=%C"
 KANNEL_DLR_URL_QUERY = "status=%d&smsc_message_id=%F&answer=%A&time=%T&to=%p"
 
@@ -291,7 +293,7 @@ def _int_or(value: str | None, default: int) -> int:
 
 
 # An SMSC time outside these bounds is a broken clock or a forged request: the arrival time is used.
-_EPOCH_BOUNDS = (datetime(2000, 1, 1, tzinfo=UTC).timestamp(), datetime(2100, 1, 1, tzinfo=UTC).timestamp())
+_EPOCH_BOUNDS = (EARLIEST_RECEIPT.timestamp(), datetime(2100, 1, 1, tzinfo=UTC).timestamp())
 
 
 def _epoch_or_none(value: str | None) -> datetime | None:

@@ -21,6 +21,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from aduan.core.errors import EARLIEST_RECEIPT
+
 ERROR_NOT_JSON = "The body must be a JSON object."
 ERROR_FIELD = "'{field}' must be a non-empty string."
 ERROR_TEXT = "'text' must be a string."
@@ -79,6 +81,6 @@ def _time(value) -> datetime | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
         raise WebhookRequestError(ERROR_TIME) from error
-    if parsed.tzinfo is None or parsed.year < 2000:
+    if parsed.tzinfo is None or parsed < EARLIEST_RECEIPT:
         raise WebhookRequestError(ERROR_TIME)
     return parsed
