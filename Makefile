@@ -5,6 +5,7 @@
 #   make test    system packages, venv with [test], the whole suite on SQLite, then again on a
 #                throwaway PostgreSQL cluster.  Extra pytest arguments: make test PYTEST_ARGS="-k sms"
 #   make bench   the benchmark on a throwaway PostgreSQL cluster (BENCH_N=... passes through)
+#   make chaos   10,000 SMS through Kannel with kill -9 and a PostgreSQL restart (CHAOS_N=...)
 #   make lint    syntax checks that need nothing beyond the venv (and shellcheck if installed)
 
 SHELL := /bin/bash
@@ -29,11 +30,14 @@ STAMP_TEST := $(VENV)/.installed-test
 ifdef BENCH_N
 export BENCH_N
 endif
+ifdef CHAOS_N
+export CHAOS_N
+endif
 
-.PHONY: help run test test-sqlite test-postgres bench lint system-packages
+.PHONY: help run test test-sqlite test-postgres bench chaos lint system-packages
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -104,6 +108,11 @@ test-postgres: $(STAMP_TEST)
 # --- make bench --------------------------------------------------------------------------
 bench: $(STAMP_RUN)
 	ADUAN_DEMO=$${ADUAN_DEMO:-1} bash scripts/with-postgres.sh $(PY) -m bench
+
+# --- make chaos --------------------------------------------------------------------------
+# SMS through a real Kannel while workers are killed and PostgreSQL restarts (bench/chaos.py).
+chaos: $(STAMP_TEST) system-packages
+	ADUAN_PG_DURABLE=1 bash scripts/with-postgres.sh $(PY) -m bench.chaos
 
 # --- make lint ---------------------------------------------------------------------------
 lint: $(STAMP_RUN)

@@ -284,6 +284,9 @@ ADUAN = {
     "SMS_SHORT_CODE": env_str("ADUAN_SMS_SHORT_CODE", "1708"),
     # Attachments together, per request (the web forms say so beside the field).
     "MAX_UPLOAD_MB": env_int("ADUAN_MAX_UPLOAD_MB", 10),
+    # How long a server process may go on using what it read of tokens, memberships, programs,
+    # policies, holidays and units before reading them again (aduan/memo.py).
+    "CACHE_SECONDS": env_int("ADUAN_CACHE_SECONDS", 30),
 }
 
 # --- SMS gateways (deploy/sms.md) -------------------------------------------------------

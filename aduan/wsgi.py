@@ -17,5 +17,10 @@ def _warm_resolver() -> None:
         pass
 
 
-if os.environ.get("ADUAN_WARM_RESOLVER", "1") == "1":
-    threading.Thread(target=_warm_resolver, name="warm-resolver", daemon=True).start()
+# 1: in the background while the worker already serves; sync: before it serves its first request
+# (a worker restarted under load then never makes SMS wait); 0: on the first SMS.
+match os.environ.get("ADUAN_WARM_RESOLVER", "1"):
+    case "1":
+        threading.Thread(target=_warm_resolver, name="warm-resolver", daemon=True).start()
+    case "sync":
+        _warm_resolver()

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from aduan.accounts.models import ApiToken
@@ -27,6 +28,8 @@ class World:
     unit: Unit
     user: object
     token: str
+    national_user: object
+    national_token: str
 
 
 def prepare(n: int) -> World:
@@ -38,8 +41,11 @@ def prepare(n: int) -> World:
     unit = Unit.objects.get(code="dinsos-35-06")
     Membership.objects.get_or_create(user=user, unit=unit, role=Role.ADMINISTRATOR)
     _, token = ApiToken.issue(user, "bench")
+    national, _ = get_user_model().objects.get_or_create(username="bench-national")
+    Membership.objects.get_or_create(user=national, unit=Unit.objects.get(code="admin-utama"), role=Role.ADMINISTRATOR)
+    _, national_token = ApiToken.issue(national, "bench")
     seed_complaints(n)
-    return World(n=n, unit=unit, user=user, token=token)
+    return World(n=n, unit=unit, user=user, token=token, national_user=national, national_token=national_token)
 
 
 def seed_complaints(n: int) -> None:
@@ -192,27 +198,63 @@ def sms(world: World):
 
 
 def queue(world: World):
-    """The officer's queue page and the API list, as the unit's officer sees them."""
+    """The officer's queue page and the API list, first page, for a district officer and for the
+    national coordinator who sees every complaint."""
     from bench.__main__ import timed
 
-    page_client = Client()
-    page_client.force_login(world.user)
+    for who, user, token in (("district", world.user, world.token),
+                             ("national", world.national_user, world.national_token)):
+        page_client = Client()
+        page_client.force_login(user)
 
-    def queue_page():
-        response = page_client.get("/petugas/")
-        assert response.status_code == 200
+        def queue_page():
+            response = page_client.get("/petugas/")
+            assert response.status_code == 200
 
-    median, p95 = timed(queue_page, 50)
-    yield f"queue_page_ms: median {median:.1f}, p95 {p95:.1f} (/petugas/, 25 rows, counts by status)"
+        queue_page()
+        with CaptureQueriesContext(connection) as queries:
+            queue_page()
+        median, p95 = timed(queue_page, 50)
+        yield (f"queue_page_{who}_ms: median {median:.1f}, p95 {p95:.1f} "
+               f"(/petugas/, 25 rows, counts by status, {len(queries)} queries)")
 
-    api_client = Client(HTTP_AUTHORIZATION=f"Bearer {world.token}")
+        api_client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
 
-    def api_list():
-        response = api_client.get("/api/v1/complaints?limit=25")
-        assert response.status_code == 200, response.content
+        def api_list():
+            response = api_client.get("/api/v1/complaints?limit=25")
+            assert response.status_code == 200, response.content
 
-    median, p95 = timed(api_list, 50)
-    yield f"api_list_ms: median {median:.1f}, p95 {p95:.1f} (/api/v1/complaints?limit=25)"
+        api_list()
+        with CaptureQueriesContext(connection) as queries:
+            api_list()
+        median, p95 = timed(api_list, 50)
+        yield f"api_list_{who}_ms: median {median:.1f}, p95 {p95:.1f} (/api/v1/complaints?limit=25, {len(queries)} queries)"
 
 
-SECTIONS = [("core", core), ("queue", queue), ("sms", sms)]
+def sms_kannel(world: World):
+    """SMS through a real Kannel: the app against the same Kannel answering from a bare stub,
+    interleaved rounds (bench/sms_load.py)."""
+    import os
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    from bench.sms_load import run_load, stub_ceiling
+
+    count = int(os.environ.get("BENCH_SMS_N", "3000"))
+    app_rates, stub_rates, peaks = [], [], []
+    for round_ in range(int(os.environ.get("BENCH_SMS_ROUNDS", "3"))):
+        with tempfile.TemporaryDirectory(prefix="aduan-sms-bench-") as work:
+            stub = stub_ceiling(Path(work), count)
+            app = run_load(database_url=os.environ["DATABASE_URL"], work=Path(work), count=count, faults=False)
+        assert app.lost == 0 and app.duplicates == 0, app.line()
+        stub_rates.append(stub.rate)
+        app_rates.append(app.rate)
+        peaks.append(app.worker_peak_mb)
+        yield f"# sms_kannel round {round_ + 1}: stub {stub.rate:.0f}/s, app {app.rate:.0f}/s ({app.line()})"
+    app_rate, stub_rate = statistics.median(app_rates), statistics.median(stub_rates)
+    yield (f"sms_kannel_per_s: app {app_rate:.1f}, bare stub {stub_rate:.1f}, ratio {app_rate / stub_rate:.1%} "
+           f"({count:,} SMS a round, every one stored and answered; app worker peak {max(peaks):.0f} MB)")
+
+
+SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel)]

@@ -6,10 +6,13 @@
 # initdb into a fresh temporary directory, start the server on a free port on 127.0.0.1 only
 # (its unix socket lives inside the temporary directory), create the superuser role `aduan`
 # and the database `aduan`, export DATABASE_URL (and the libpq PG* variables) and run COMMAND.
+# ADUAN_PG_RESTART names a script that restarts the server (immediate mode, as a crash would).
 # The cluster is stopped and its directory removed whatever happens; the exit code is COMMAND's.
 #
 # The role is a superuser of this cluster so pytest-django can create and drop `test_aduan`.
 # Durability is off (fsync, synchronous_commit, full_page_writes): the data lives for one run.
+# ADUAN_PG_DURABLE=1 keeps it on, for the fault runs that crash the server on purpose (a commit
+# acknowledged without synchronous_commit is lost by a crash, which is no fault of the app).
 #
 # PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user,
 # which only needs the temporary directory (created here and handed over with chown).
@@ -136,7 +139,9 @@ for attempt in 1 2 3 4 5; do
     port=$(free_port)
     # Settings on the command line (not in postgresql.conf) so that they win over the defaults.
     options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$socket_dir"
-    options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [[ ${ADUAN_PG_DURABLE:-0} != 1 ]]; then
+        options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
     options+=" -c max_connections=200"
     if pg pg_ctl -D "$data" -l "$server_log" -o "$options" -w -t 60 start >/dev/null; then
         started=1
@@ -153,6 +158,15 @@ if ((!started)); then
 fi
 
 pg createdb --host="$socket_dir" --port="$port" --username=aduan aduan
+
+# The fault runs (bench/sms_load.py, `make chaos`) restart the server in the middle of a load.
+restart_script=$cluster/restart
+cat >"$restart_script" <<EOF
+#!/bin/sh
+cd "$cluster" && exec ${run_as[*]} "$bindir/pg_ctl" -D "$data" -l "$server_log" -m immediate -w -t 60 restart >/dev/null
+EOF
+chmod 755 "$restart_script"
+export ADUAN_PG_RESTART=$restart_script
 
 export DATABASE_URL="postgres://aduan:$password@127.0.0.1:$port/aduan"
 export PGHOST=127.0.0.1 PGPORT=$port PGUSER=aduan PGPASSWORD=$password PGDATABASE=aduan

@@ -38,3 +38,15 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+# --- Per-process memory (aduan/memo.py) -----------------------------------------------------
+# Each test's database starts over, so what one test's requests remembered (programs, units,
+# tokens) must not reach the next.
+@pytest.fixture(autouse=True)
+def _forget_memos():
+    from aduan.memo import forget_all
+
+    forget_all()
+    yield
+    forget_all()

@@ -1,5 +1,6 @@
 """API tokens for officers and channel integrations. Only a hash of each token is stored."""
 
+import copy
 import hashlib
 import secrets
 
@@ -7,7 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from aduan.memo import memoized
+
 PREFIX = "adb_"
+# Tokens in use are remembered per process (aduan/memo.py): a revoked token or a deactivated user
+# is refused at once by the process that made the change and within CACHE_SECONDS by the others.
+_last_use_written: dict[int, object] = {}
 
 
 def hash_token(raw: str) -> str:
@@ -18,12 +24,18 @@ class ApiTokenQuerySet(models.QuerySet):
     def authenticate(self, raw: str):
         if not raw.startswith(PREFIX):
             return None
-        token = self.select_related("user").filter(key_hash=hash_token(raw), revoked_at__isnull=True).first()
+        token = _live_token(hash_token(raw))
         if token is None or not token.user.is_active:
             return None
         # At most one write a minute per token: the audit needs the day, not every request.
-        if token.last_used_at is None or timezone.now() - token.last_used_at > timezone.timedelta(minutes=1):
-            type(token).objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        last = _last_use_written.get(token.pk) or token.last_used_at
+        if last is None or now - last > timezone.timedelta(minutes=1):
+            type(token).objects.filter(pk=token.pk).update(last_used_at=now)
+            _last_use_written[token.pk] = now
+        # Each request gets its own copies: what a request caches on its user stays its own.
+        token = copy.copy(token)
+        token.user = copy.copy(token.user)
         return token
 
 
@@ -51,3 +63,8 @@ class ApiToken(models.Model):
         raw = PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), hint=raw[:10], scopes=scopes or [])
         return token, raw
+
+
+@memoized(models=[ApiToken, settings.AUTH_USER_MODEL])
+def _live_token(key_hash: str) -> ApiToken | None:
+    return ApiToken.objects.select_related("user").filter(key_hash=key_hash, revoked_at__isnull=True).first()

@@ -38,9 +38,11 @@ def create_complaint(request, payload: ComplaintIn):
         external_id=f"api:{request.api_token.user_id}:{payload.external_id}" if payload.external_id else None,
     )
     result = complaint_receive(message=message, receiving_unit=filing_unit(request.user), actor=request.user)
-    complaint = with_related(type(result.complaint).objects).get(pk=result.complaint.pk)
-    body = complaint_dict(complaint, request.user) | {"access_secret": result.access_secret}
-    return Status(201 if result.created else 200, body)
+    if result.created:
+        body = complaint_dict(result.complaint, request.user, events=result.events, stages=result.stages)
+    else:
+        body = complaint_dict(with_related(type(result.complaint).objects).get(pk=result.complaint.pk), request.user)
+    return Status(201 if result.created else 200, body | {"access_secret": result.access_secret})
 
 
 @router.get("/complaints/{tracking_number}", response={200: ComplaintOut, 404: Error})

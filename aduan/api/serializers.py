@@ -39,11 +39,15 @@ def event_dict(event, zone) -> dict:
     }
 
 
-def complaint_dict(complaint: Complaint, user, *, with_events: bool = True) -> dict:
+def complaint_dict(complaint: Complaint, user, *, with_events: bool = True, events=None, stages=None) -> dict:
+    """`events` and `stages` when the caller has them already (just filed), else from the complaint."""
     zone = complaint.local_zone
-    events = []
-    if with_events:
-        events = [event_dict(event, zone) for event in complaint.events.all()]
+    if not with_events:
+        events = ()
+    elif events is None:
+        events = complaint.events.all()
+    if stages is None:
+        stages = complaint.stages.all()
     return {
         "tracking_number": complaint.tracking_number,
         "register_number": complaint.register_number,
@@ -71,9 +75,9 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True) -> d
         "reporter": reporter_dict(complaint, user),
         "stages": [
             {"order": s.order, "name": s.name, "due_at": _local(s.due_at, zone), "done_at": _local(s.done_at, zone)}
-            for s in complaint.stages.all()
+            for s in stages
         ],
-        "events": events,
+        "events": [event_dict(event, zone) for event in events],
     }
 
 

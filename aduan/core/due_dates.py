@@ -4,10 +4,11 @@ from datetime import datetime, time
 
 from django.conf import settings
 
-from aduan.core.deadlines.holiday_source import build_calendar, year_is_confirmed
 from aduan.core.deadlines import rules
-from aduan.core.deadlines.rules import Due, DeadlineRule, Stage, Unit, closure_due, compute_due
-from aduan.taxonomy.models import DeadlineClass, DeadlinePolicy, HolidayOverride
+from aduan.core.deadlines.holiday_source import build_calendar, year_is_confirmed
+from aduan.core.deadlines.rules import DeadlineRule, Due, Stage, Unit, closure_due, compute_due
+from aduan.memo import memoized
+from aduan.taxonomy.models import DeadlineClass, DeadlinePolicy, DeadlineStage, HolidayOverride
 
 
 def _clock(value: str) -> time:
@@ -15,8 +16,10 @@ def _clock(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
+@memoized(models=[HolidayOverride])
 def working_calendar():
-    """The national calendar corrected by the administrators' overrides (one small query)."""
+    """The national calendar corrected by the administrators' overrides (one small query, then
+    from memory until an override changes)."""
     overrides = HolidayOverride.objects.values_list("day", "is_day_off", "name")
     return build_calendar(
         overrides=list(overrides),
@@ -25,21 +28,26 @@ def working_calendar():
     )
 
 
+@memoized(models=[DeadlinePolicy])
 def default_policy() -> DeadlinePolicy:
     policy = DeadlinePolicy.objects.filter(slug=settings.ADUAN["DEFAULT_POLICY"]).first()
     return policy or DeadlinePolicy.objects.filter(is_default=True).first() or DeadlinePolicy.objects.first()
 
 
-def rule_for(policy: DeadlinePolicy, severity: str) -> DeadlineRule:
-    """The policy's class for this severity; a severity it lacks falls back to its heaviest class."""
-    classes = DeadlineClass.objects.filter(policy=policy).prefetch_related("stages")
-    defined = {
+@memoized(models=[DeadlineClass, DeadlineStage])
+def _policy_rules(policy_id: int) -> dict[str, DeadlineRule]:
+    classes = DeadlineClass.objects.filter(policy_id=policy_id).prefetch_related("stages")
+    return {
         c.severity: DeadlineRule(
             unit=Unit(c.unit), amount=c.amount, stages=tuple(Stage(name=s.name, amount=s.amount) for s in c.stages.all()),
         )
         for c in classes
     }
-    return rules.rule_for(defined, severity)
+
+
+def rule_for(policy: DeadlinePolicy, severity: str) -> DeadlineRule:
+    """The policy's class for this severity; a severity it lacks falls back to its heaviest class."""
+    return rules.rule_for(_policy_rules(policy.pk), severity)
 
 
 def due_for(received_at: datetime, policy: DeadlinePolicy, severity: str, calendar=None) -> Due:

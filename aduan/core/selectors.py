@@ -2,10 +2,12 @@
 
 import base64
 import binascii
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -84,11 +86,64 @@ def complaint_page(user, filters: ComplaintFilters, *, cursor: str | None = None
     costs, and rows filed meanwhile do not shift the pages. The query count does not grow with
     the page size: every column the list shows is joined in.
     """
-    rows = complaints_filtered(user, filters, now=now).select_related(*LIST_COLUMNS).order_by("due_at", "pk")
+    return keyset_page(complaints_filtered(user, filters, now=now), cursor=cursor, limit=limit, columns=LIST_COLUMNS)
+
+
+def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, columns: tuple[str, ...]) -> Page:
+    """The rows after the cursor, by due date then id, read through the due-date indexes.
+
+    In two steps: the page's ids first, then only those rows with the `columns` they show. Joining
+    every visible complaint to its program, region and units before sorting made PostgreSQL join
+    300,000 rows to show 25 (a second a page at a million complaints)."""
+    rows = rows.order_by("due_at", "pk")
     if cursor:
         due_at, pk = decode_cursor(cursor)
         rows = rows.filter(Q(due_at__gt=due_at) | Q(due_at=due_at, pk__gt=pk))
-    items = list(rows[: limit + 1])
-    more = len(items) > limit
-    items = items[:limit]
+    ids = list(rows.values_list("pk", flat=True)[: limit + 1])
+    more = len(ids) > limit
+    ids = ids[:limit]
+    found = Complaint.objects.select_related(*columns).in_bulk(ids)
+    items = [found[pk] for pk in ids if pk in found]
     return Page(items=items, next_cursor=encode_cursor(items[-1]) if more and items else None)
+
+
+# --- Counts that stay cheap at a million complaints ---------------------------------------------------
+
+# Above this many rows (as PostgreSQL's planner expects them) a count is the planner's estimate.
+ESTIMATE_ABOVE = 50_000
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A count: exact, or PostgreSQL's estimate, which the page marks with ≈."""
+
+    value: int
+    exact: bool = True
+
+    def __str__(self) -> str:
+        shown = f"{self.value:,}".replace(",", ".")
+        return shown if self.exact else f"≈ {shown}"
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.value + other.value, self.exact and other.exact)
+
+
+def tallies(rows: QuerySet, parts: dict[str, Q]) -> dict[str, Tally]:
+    """Each part of `rows` counted. Counting the 300,000 open complaints of the whole country
+    exactly costs a third of a second every time the national queue opens; past ESTIMATE_ABOVE
+    the planner's estimate (from the statistics autovacuum keeps) is as useful to a reader and
+    costs a millisecond. A unit's own queue is small, so its counts are exact, in one query."""
+    expected = planner_rows(rows)
+    if expected is None or expected <= ESTIMATE_ABOVE:
+        counted = rows.order_by().aggregate(**{name: Count("pk", filter=q) for name, q in parts.items()})
+        return {name: Tally(counted[name]) for name in parts}
+    return {name: Tally(planner_rows(rows.filter(q)), exact=False) for name, q in parts.items()}
+
+
+def planner_rows(rows: QuerySet) -> int | None:
+    """How many rows PostgreSQL's planner expects the query to return (None on SQLite)."""
+    if connection.vendor != "postgresql":
+        return None
+    plan = rows.order_by().explain(format="json")
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])

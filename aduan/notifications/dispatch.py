@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
@@ -22,7 +22,8 @@ from aduan.core.privacy import scrub
 from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, REPORTER_CODE, reporter_text
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS, TransportError
-from aduan.organisation.models import Unit, UnitKind
+from aduan.organisation.lookups import district_offices
+from aduan.organisation.models import UnitKind
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -62,7 +63,7 @@ def district_announcement(event) -> tuple[str, str] | None:
         return None
     if complaint.region_id is None or complaint.region.level < 2:
         return None
-    district = Unit.objects.filter(kind=UnitKind.DINSOS_KABKOTA, region_id=complaint.region_id[:5]).first()
+    district = district_offices().get(complaint.region_id[:5])
     if district is None or not district.email:
         return None
     return district.email, DISTRICT_ANNOUNCEMENT.format(
@@ -71,14 +72,11 @@ def district_announcement(event) -> tuple[str, str] | None:
 
 
 def _queue(event, transport: str, recipient: str, text: str) -> None:
-    try:
-        with transaction.atomic():
-            notification = Notification.objects.create(
-                complaint=event.complaint, event=event, transport=transport, recipient=recipient,
-                subject=f"Pengaduan {event.complaint.tracking_number}", body=text,
-            )
-    except IntegrityError:
-        return  # already queued for this event
+    # The event was just written, so nothing can have been queued for it yet.
+    notification = Notification.objects.create(
+        complaint=event.complaint, event=event, transport=transport, recipient=recipient,
+        subject=f"Pengaduan {event.complaint.tracking_number}", body=text,
+    )
     _enqueue_on_commit(notification.pk)
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from aduan.memo import forget_all
 from aduan.regions.models import Level, Region
 from aduan.regions.timezones import zone_name_for
 
@@ -41,4 +42,5 @@ def load_regions(batch_size: int = 5000) -> dict[int, int]:
             if code.count(".") + 1 == level and code not in existing
         ]
         Region.objects.bulk_create(rows, batch_size=batch_size)
+    transaction.on_commit(forget_all)  # bulk_create sends no signals
     return {level: Region.objects.filter(level=level).count() for level in Level.values}

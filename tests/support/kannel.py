@@ -73,8 +73,19 @@ def kannel_installed() -> bool:
 class KannelHarness:
     """bearerbox + smsbox + fakesmsc, configured to deliver SMS to ``app_url`` by POST."""
 
-    def __init__(self, app_url: str, tmp_dir: Path, *, short_code: str = SHORT_CODE):
+    def __init__(self, app_url: str, tmp_dir: Path, *, short_code: str = SHORT_CODE,
+                 smsbox_options: dict[str, str | int] | None = None, log_level: int = 0,
+                 generate: tuple[int, tuple[str, ...]] | None = None):
         self.app_url = app_url
+        # (count, templates): fakesmsc itself sends `count` SMS as fast as bearerbox takes them,
+        # each a random one of the templates ("sender receiver text words…") with random digits
+        # appended to its sender and its text (-z 5), instead of reading them from `send`. The load
+        # runs (bench/sms_load.py) use it: `send` waits for each line and tops out near 40 a second.
+        self.generate = generate
+        # 0 (debug) for the tests, whose failures print the logs' tails; the load runs log less.
+        self.log_level = log_level
+        # Extra smsbox settings, e.g. {"http-request-retry": 5} for the fault runs (bench/sms_load.py).
+        self.smsbox_options = smsbox_options or {}
         self.dir = Path(tmp_dir)
         self.short_code = short_code
         self.sendsms_user = SENDSMS_USER
@@ -169,6 +180,12 @@ class KannelHarness:
             if not self._condition.wait_for(lambda: self._forwarded >= self._injected, timeout=10):
                 raise KannelError(f"fakesmsc did not take the SMS {line!r}\n" + self.logs_tail())
 
+    @property
+    def forwarded(self) -> int:
+        """How many SMS fakesmsc has handed to bearerbox so far."""
+        with self._condition:
+            return self._forwarded
+
     # --- mobile-terminated: what reached the fake SMS centre ------------------------------------
     def messages(self) -> list[FakeSmscMessage]:
         """Every SMS the fake SMS centre received so far, oldest first."""
@@ -247,6 +264,8 @@ class KannelHarness:
         separator = "&" if "?" in self.app_url else "?"
         post_url = f"{self.app_url}{separator}{KANNEL_POST_URL_QUERY}"
         p, d = self.ports, self.dir
+        options = {"http-timeout": 10, **self.smsbox_options}
+        extra = "".join(f"{name} = {value}\n" for name, value in options.items())
         return f"""\
 # Written by tests/support/kannel.py; see deploy/kannel/kannel.conf.example for production.
 group = core
@@ -258,7 +277,7 @@ smsbox-port = {p['smsbox']}
 smsbox-interface = "{HOST}"
 box-allow-ip = "{HOST}"
 log-file = "{d / 'bearerbox.log'}"
-log-level = 0
+log-level = {self.log_level}
 access-log = "{d / 'access.log'}"
 dlr-storage = internal
 
@@ -274,12 +293,11 @@ bearerbox-port = {p['smsbox']}
 sendsms-port = {p['sendsms']}
 sendsms-interface = "{HOST}"
 log-file = "{d / 'smsbox.log'}"
-log-level = 0
+log-level = {self.log_level}
 mo-recode = true
-http-timeout = 10
 reply-couldnotfetch = "Maaf, layanan pengaduan sedang gangguan. Silakan coba lagi nanti."
 reply-requestfailed = "Maaf, layanan pengaduan sedang gangguan. Silakan coba lagi nanti."
-
+{extra}
 group = sms-service
 keyword = default
 catch-all = true
@@ -309,10 +327,12 @@ max-messages = 1
 
     def _start_fakesmsc(self) -> None:
         # -i 0: no pacing between messages; without arguments it reads them from stdin.
-        process = self._spawn(
-            "fakesmsc", [FAKESMSC, "-H", HOST, "-r", str(self.ports["smsc"]), "-i", "0"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        )
+        argv = [FAKESMSC, "-H", HOST, "-r", str(self.ports["smsc"]), "-i", "0"]
+        if self.generate:
+            count, templates = self.generate
+            argv += ["-m", str(count), "-z", "5", *templates]
+        process = self._spawn("fakesmsc", argv, stdin=subprocess.DEVNULL if self.generate else subprocess.PIPE,
+                              stdout=subprocess.PIPE)
         self._reader = threading.Thread(target=self._read_fakesmsc, args=(process,), daemon=True)
         self._reader.start()
 

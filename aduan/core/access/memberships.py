@@ -1,5 +1,6 @@
-"""The user's units and roles: one query per request, cached on the user object."""
+"""The user's units and roles: remembered per process (aduan/memo.py) and on the user object."""
 
+from aduan.memo import memoized
 from aduan.organisation.models import Membership, Unit, UnitKind
 
 NATIONAL_KINDS = frozenset({UnitKind.ADMIN_UTAMA})
@@ -10,9 +11,13 @@ def user_units(user) -> list[Membership]:
         return []
     cached = getattr(user, "_aduan_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("unit"))
-        user._aduan_memberships = cached
+        cached = user._aduan_memberships = _memberships_of(user.pk)
     return cached
+
+
+@memoized(models=[Membership, Unit])
+def _memberships_of(user_id: int) -> list[Membership]:
+    return list(Membership.objects.filter(user_id=user_id).select_related("unit"))
 
 
 def roles_in(user, unit_id: int | None) -> set[str]:
@@ -24,11 +29,16 @@ def sees_everything(user) -> bool:
 
 
 def descendant_unit_ids(unit_ids: set[int]) -> set[int]:
-    """The units below these ones, by walking the parent links level by level (one query a level,
-    four levels at most in the seeded tree)."""
+    """The units below these ones (and these ones)."""
+    return set(_descendants(frozenset(unit_ids)))
+
+
+@memoized(models=[Unit])
+def _descendants(unit_ids: frozenset[int]) -> frozenset[int]:
+    # Walking the parent links level by level: one query a level, four levels in the seeded tree.
     found = set(unit_ids)
     frontier = set(unit_ids)
     while frontier:
         frontier = set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
         found |= frontier
-    return found
+    return frozenset(found)

@@ -1,10 +1,16 @@
-"""complaint_receive: the one door every channel files through."""
+"""complaint_receive: the one door every channel files through.
+
+Filing is one short transaction of a few statements: the register number (one upsert), the
+complaint, its stages, its first event and the messages that event causes (the outbox). What every
+request reads and rarely changes (programs, policies, the calendar, regions, units) comes from
+memory (aduan/memo.py), and the result carries the stages and first event it wrote, so the channel
+can answer without reading the complaint again.
+"""
 
 import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from aduan.core import errors
@@ -14,14 +20,18 @@ from aduan.core.contacts import checked_contacts
 from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import Channel, EventKind, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
-from aduan.core.models import Complaint, ComplaintStage, RegisterCounter
+from aduan.core.models import Complaint, ComplaintStage, Event, RegisterCounter
 from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
+from aduan.organisation import lookups as units
 from aduan.organisation.models import Unit
-from aduan.regions.models import Region
+from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import zone_for
-from aduan.taxonomy.models import CategoryType, Program, Topic
+from aduan.taxonomy import lookups as taxonomy
+from aduan.taxonomy.models import CategoryType, Topic
 
 _SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
+# A fresh tracking number is drawn when the random one is taken (about once in a million filings).
+_DRAWS = 5
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,9 @@ class ReceiveResult:
     created: bool
     # Shown once to a confidential reporter; only its hash is stored.
     access_secret: str | None = None
+    # What filing wrote (empty when the complaint existed already).
+    stages: tuple[ComplaintStage, ...] = ()
+    events: tuple = ()
 
 
 def complaint_receive(*, message: IntakeMessage, receiving_unit: Unit | None = None, actor=None) -> ReceiveResult:
@@ -39,21 +52,31 @@ def complaint_receive(*, message: IntakeMessage, receiving_unit: Unit | None = N
         if existing:
             return ReceiveResult(existing, created=False)
     fields = _validated_fields(message)
-    try:
-        with transaction.atomic():
-            return _file(message, fields, receiving_unit or national_unit(), actor)
-    except IntegrityError:
-        # Two deliveries of one gateway message raced; the other one filed it.
-        if message.external_id:
-            existing = Complaint.objects.filter(external_id=message.external_id).first()
-            if existing:
-                return ReceiveResult(existing, created=False)
-        raise
+    receiving_unit = receiving_unit or national_unit()
+    access_secret = None
+    if fields["confidential"] or gets_secret(message.channel):
+        access_secret = message.confidential_secret or new_access_secret()
+    for draw in range(_DRAWS):
+        tracking_number = new_tracking_number()
+        try:
+            with transaction.atomic():
+                complaint, stages, event = _file(message, fields, receiving_unit, actor, tracking_number, access_secret)
+            return ReceiveResult(complaint, created=True, access_secret=access_secret, stages=stages, events=(event,))
+        except IntegrityError:
+            if message.external_id:
+                # Two deliveries of one gateway message raced; the other one filed it.
+                existing = Complaint.objects.filter(external_id=message.external_id).first()
+                if existing:
+                    return ReceiveResult(existing, created=False)
+            # Only a tracking-number collision is worth another draw; anything else goes up.
+            if draw == _DRAWS - 1 or not Complaint.objects.filter(tracking_number=tracking_number).exists():
+                raise
+    raise AssertionError("unreachable")
 
 
 def national_unit() -> Unit:
     """The unit that registers what reaches the national door (SMS 1708, the website)."""
-    unit = Unit.objects.filter(kind="admin_utama").order_by("id").first()
+    unit = units.national_unit()
     if unit is None:
         raise errors.ActionError("Unit Admin Utama belum dibuat; jalankan `aduan setup`.", code="not_configured")
     return unit
@@ -62,9 +85,10 @@ def national_unit() -> Unit:
 def _validated_fields(message: IntakeMessage) -> dict:
     if message.channel not in Channel.values:
         raise errors.ActionError(errors.UNKNOWN_CHANNEL.format(value=message.channel), field="channel")
-    program = Program.objects.filter(code=message.program, is_active=True).select_related("policy").first()
+    programs = taxonomy.active_programs()
+    program = programs.get(message.program)
     if program is None:
-        choices = ", ".join(Program.objects.filter(is_active=True).values_list("code", flat=True))
+        choices = ", ".join(programs)
         raise errors.ActionError(errors.UNKNOWN_PROGRAM.format(value=message.program, choices=choices), field="program")
     text = errors.required(message.text, errors.EMPTY_TEXT, field="text")
     now = timezone.now()
@@ -78,18 +102,18 @@ def _validated_fields(message: IntakeMessage) -> dict:
 
     region = None
     if message.region_code:
-        region = Region.objects.filter(code=message.region_code).first()
+        region = region_by_code(message.region_code)
         if region is None:
             raise errors.ActionError(errors.UNKNOWN_REGION.format(value=message.region_code), field="location_code")
 
     category_type = None
     if message.category_type:
-        category_type = CategoryType.objects.filter(code=message.category_type).first()
+        category_type = taxonomy.category_types().get(message.category_type)
         if category_type is None:
             raise errors.ActionError(errors.UNKNOWN_CATEGORY.format(value=message.category_type), field="category_type")
     topic = None
     if message.topic:
-        topic = Topic.objects.filter(code=message.topic, program=program).first()
+        topic = taxonomy.topics().get((program.pk, message.topic))
         if topic is None:
             raise errors.ActionError(errors.UNKNOWN_TOPIC.format(value=message.topic), field="topic")
 
@@ -139,52 +163,34 @@ def _reporter_fields(reporter: Reporter) -> dict:
     }
 
 
-def _next_register_seq(unit: Unit, year: int) -> int:
-    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(unit=unit, year=year)
-    RegisterCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    counter.refresh_from_db(fields=["last"])
-    return counter.last
-
-
-def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> ReceiveResult:
+def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tracking_number: str,
+          access_secret: str | None) -> tuple[Complaint, tuple[ComplaintStage, ...], Event]:
     region = fields["region"]
     local_received = fields["received_at"].astimezone(zone_for(region.code if region else None))
     due = due_for(local_received, fields["policy"], fields["severity"])
-    access_secret = None
-    complaint = Complaint(
+    complaint = Complaint.objects.create(
         channel=message.channel,
         indirect_source=message.indirect_source,
         source_reference=message.source_reference,
         filed_by=actor,
         receiving_unit=receiving_unit,
         register_year=local_received.year,
-        register_seq=_next_register_seq(receiving_unit, local_received.year),
+        register_seq=RegisterCounter.objects.take_next(receiving_unit.pk, local_received.year),
         location_text=message.location_text,
         location_needs_review=message.location_needs_review,
         due_at=due.due_at,
         status=Status.BELUM,
         external_id=message.external_id,
+        tracking_number=tracking_number,
+        access_secret_hash=hash_secret(tracking_number, access_secret) if access_secret else "",
         **fields,
     )
-    if complaint.confidential or gets_secret(message.channel):
-        access_secret = message.confidential_secret or new_access_secret()
-    for attempt in range(5):
-        complaint.tracking_number = new_tracking_number()
-        if access_secret:
-            complaint.access_secret_hash = hash_secret(complaint.tracking_number, access_secret)
-        try:
-            with transaction.atomic():
-                complaint.save()
-            break
-        except IntegrityError:
-            # Only a tracking-number collision is worth another draw; anything else (a gateway
-            # retry that raced us, a register clash) goes up to the caller.
-            if attempt == 4 or not Complaint.objects.filter(tracking_number=complaint.tracking_number).exists():
-                raise
-    ComplaintStage.objects.bulk_create(
+    stages = tuple(
         ComplaintStage(complaint=complaint, order=i, name=name, due_at=at) for i, (name, at) in enumerate(due.stages, 1)
     )
-    record_event(
+    if stages:
+        ComplaintStage.objects.bulk_create(stages)
+    event = record_event(
         complaint,
         EventKind.RECEIVED,
         at=complaint.received_at,
@@ -195,4 +201,4 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor) -> 
         public_note="Pengaduan diterima dan dicatat.",
         data={"channel": message.channel},
     )
-    return ReceiveResult(complaint, created=True, access_secret=access_secret)
+    return complaint, stages, event

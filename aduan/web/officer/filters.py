@@ -3,12 +3,13 @@
 import re
 
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core.access.identity import identity_visible_q
 from aduan.core.enums import Severity, Status
 from aduan.core.models import overdue_q
+from aduan.core.selectors import Tally, tallies
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region
 from aduan.taxonomy.models import CategoryType, Program
@@ -99,11 +100,20 @@ def region_q(term: str) -> Q:
     return q
 
 
-def status_counts(queryset: QuerySet, now) -> dict[str, int]:
-    """belum / proses / selesai / terlambat in one query."""
-    return queryset.aggregate(
-        belum=Count("pk", filter=Q(status=Status.BELUM)),
-        proses=Count("pk", filter=Q(status=Status.PROSES)),
-        selesai=Count("pk", filter=Q(status=Status.SELESAI)),
-        terlambat=Count("pk", filter=overdue_q(now)),
-    )
+def status_counts(queryset: QuerySet, now) -> dict[str, Tally]:
+    """belum / proses / selesai / terlambat: exact for a unit's queue, estimated for the country."""
+    return tallies(queryset, {
+        "belum": Q(status=Status.BELUM),
+        "proses": Q(status=Status.PROSES),
+        "selesai": Q(status=Status.SELESAI),
+        "terlambat": overdue_q(now),
+    })
+
+
+def shown_count(counts: dict[str, Tally], status: str | None) -> Tally:
+    """How many rows the list holds for the status chosen, from the counts already taken."""
+    if status in (Status.BELUM, Status.PROSES, Status.SELESAI):
+        return counts[status]
+    if status == ALL:
+        return counts["belum"] + counts["proses"] + counts["selesai"]
+    return counts["belum"] + counts["proses"]

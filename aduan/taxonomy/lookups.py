@@ -1,0 +1,21 @@
+"""The taxonomy as intake reads it on every request: from memory (aduan/memo.py), not the database."""
+
+from aduan.memo import memoized
+from aduan.taxonomy.models import CategoryType, DeadlinePolicy, Program, Topic
+
+
+@memoized(models=[Program, DeadlinePolicy])
+def active_programs() -> dict[str, Program]:
+    """The active programs by code, each with its deadline policy."""
+    return {p.code: p for p in Program.objects.filter(is_active=True).select_related("policy").order_by("code")}
+
+
+@memoized(models=[CategoryType])
+def category_types() -> dict[str, CategoryType]:
+    return {c.code: c for c in CategoryType.objects.all()}
+
+
+@memoized(models=[Topic])
+def topics() -> dict[tuple[int, str], Topic]:
+    """Topics by (program id, code)."""
+    return {(t.program_id, t.code): t for t in Topic.objects.all()}
