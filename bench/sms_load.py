@@ -171,6 +171,11 @@ class Redis:
         _stop(self.process)
 
 
+class _StubServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 2048  # as gunicorn's backlog: smsbox opens hundreds of connections at once
+
+
 class _Stub(BaseHTTPRequestHandler):
     """Answers every SMS at once: the gateway's own ceiling."""
 
@@ -212,19 +217,20 @@ def app_env(database_url: str, work: Path, backend: str = "db", redis_url: str =
     return env
 
 
-def _wait_for_answers(kannel: KannelHarness, expected: int, timeout: float) -> float:
+def _wait_for_answers(kannel: KannelHarness, expected: int, timeout: float, quiet: float = 15) -> float:
+    """The moment the last answer arrived: all of them, or none for `quiet` seconds."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if len(kannel.messages()) >= expected:
-            return time.monotonic()
-        time.sleep(0.2)
-    return time.monotonic()
+    seen, last = 0, time.monotonic()
+    while time.monotonic() < deadline and seen < expected and time.monotonic() - last < quiet:
+        time.sleep(0.05)
+        if (now_seen := len(kannel.messages())) > seen:
+            seen, last = now_seen, time.monotonic()
+    return last
 
 
 def stub_ceiling(work: Path, count: int) -> Figures:
     """The same Kannel against a bare stub: SMS answered per second."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
-    server.daemon_threads = True
+    server = _StubServer(("127.0.0.1", 0), _Stub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with KannelHarness(f"http://127.0.0.1:{server.server_address[1]}/", work / "kannel-stub", log_level=2,

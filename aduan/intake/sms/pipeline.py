@@ -95,9 +95,11 @@ def handle_inbound_sms(
     )
     if inbound.outcome == Outcome.PENDING:
         with transaction.atomic():
-            inbound = InboundSms.objects.select_for_update().get(pk=inbound.pk)
             # Re-checked under the lock: a retry of the same message may have handled it meanwhile.
-            if inbound.outcome == Outcome.PENDING:
+            locked = InboundSms.objects.select_for_update().filter(pk=inbound.pk).values_list("outcome", flat=True)
+            if locked.get() != Outcome.PENDING:
+                inbound = InboundSms.objects.select_related("complaint").get(pk=inbound.pk)
+            else:
                 handled = _handle(inbound)
                 inbound.outcome, inbound.reply, inbound.complaint = handled.outcome, handled.reply, handled.complaint
                 inbound.save(update_fields=["outcome", "reply", "complaint"])
@@ -133,15 +135,14 @@ def _received_at(value: datetime | None) -> datetime:
 
 
 def _claim(**fields) -> InboundSms:
+    """The message's row: written now, or the one a first delivery of it wrote. Written first and
+    looked up only when that fails: a gateway's retry is the rare case."""
     key = {"gateway": fields["gateway"], "gateway_message_id": fields["gateway_message_id"]}
-    existing = InboundSms.objects.select_related("complaint").filter(**key).first()
-    if existing:
-        return existing
     try:
         with transaction.atomic():
             return InboundSms.objects.create(**fields)
     except IntegrityError:
-        # Two deliveries of one message raced; the other one wrote the row.
+        # Delivered before (a retry), or two deliveries of one message raced.
         return InboundSms.objects.select_related("complaint").get(**key)
 
 
@@ -207,11 +208,11 @@ def _same_message_filed_recently(inbound: InboundSms) -> Complaint | None:
             received_at__gte=inbound.received_at - DUPLICATE_WINDOW,
         )
         .exclude(pk=inbound.pk)
-        .select_related("complaint")
         .order_by("-received_at")
+        .values_list("complaint_id", flat=True)
         .first()
     )
-    return earlier.complaint if earlier else None
+    return Complaint.objects.get(pk=earlier) if earlier else None
 
 
 # --- CEK and SANGGAH --------------------------------------------------------------------------
