@@ -106,7 +106,7 @@ test-postgres: $(STAMP_TEST)
 	$(call PYTEST,bash scripts/with-postgres.sh)
 
 # --- make bench --------------------------------------------------------------------------
-bench: $(STAMP_RUN)
+bench: $(STAMP_RUN) system-packages
 	ADUAN_DEMO=$${ADUAN_DEMO:-1} bash scripts/with-postgres.sh $(PY) -m bench
 
 # --- make chaos --------------------------------------------------------------------------

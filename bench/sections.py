@@ -253,7 +253,11 @@ def sms_kannel(world: World):
     from pathlib import Path
 
     from bench.sms_load import run_load, stub_ceiling
+    from tests.support.kannel import SKIP_REASON, kannel_installed
 
+    if not kannel_installed():
+        yield f"# sms_kannel skipped: {SKIP_REASON}"
+        return
     count = int(os.environ.get("BENCH_SMS_N", "3000"))
     app_rates, stub_rates, peaks = [], [], []
     for round_ in range(int(os.environ.get("BENCH_SMS_ROUNDS", "3"))):
