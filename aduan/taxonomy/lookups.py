@@ -6,8 +6,8 @@ from aduan.taxonomy.models import CategoryType, DeadlinePolicy, Program, Topic
 
 @memoized(models=[Program, DeadlinePolicy])
 def active_programs() -> dict[str, Program]:
-    """The active programs by code, each with its deadline policy."""
-    return {p.code: p for p in Program.objects.filter(is_active=True).select_related("policy").order_by("code")}
+    """The active programs by code (in their order), each with its deadline policy."""
+    return {p.code: p for p in Program.objects.filter(is_active=True).select_related("policy")}
 
 
 @memoized(models=[CategoryType])

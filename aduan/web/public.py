@@ -97,11 +97,12 @@ def lapor(request):
     if result.created:
         throttle.hit("lapor", address)
     complaint = result.complaint
+    files = form.cleaned_data["lampiran"]
     secret = derived_secret(nonce)
     remember_opened(request, complaint)  # this browser filed it: it may follow and act on it
     return render(request, "web/public/terima.html", {
         "complaint": complaint, "secret": secret, "repeated": not result.created, "warnings": form.warnings,
-        "attachments": complaint.attachments.count(),
+        "attachments": complaint.attachments.count() if files or not result.created else 0,
     })
 
 

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from aduan.core.contacts import phone_e164
 from aduan.core.intake import Reporter
-from aduan.regions.models import Region
-from aduan.taxonomy.models import Program
+from aduan.regions import lookups as region_lookups
+from aduan.taxonomy.lookups import active_programs
 from aduan.web.uploads import MultipleFileField, check_files
 
 # Who answers "lainnya / tidak tahu": BPNT/Sembako reaches the most families, and its first
@@ -122,13 +122,8 @@ class RegionFieldsMixin:
         data = self.data if self.is_bound else self.initial
         parent = None
         for level, name in enumerate(LEVEL_FIELDS, 1):
-            if level == 1:
-                regions = Region.objects.filter(level=1)
-            elif parent:
-                regions = Region.objects.filter(parent_id=parent)
-            else:
-                regions = Region.objects.none()
-            choices = [("", gettext("— pilih %(level)s —") % {"level": str(LEVEL_LABELS[name]).lower()})] + list(regions.values_list("code", "name"))
+            regions = region_lookups.children(None) if level == 1 else region_lookups.children(parent) if parent else ()
+            choices = [("", gettext("— pilih %(level)s —") % {"level": str(LEVEL_LABELS[name]).lower()}), *regions]
             self.fields[name] = forms.ChoiceField(
                 label=LEVEL_LABELS[name], choices=choices, required=False,
                 widget=forms.Select(attrs={"data-level": level, "class": "region"}),
@@ -161,13 +156,12 @@ class RegionFieldsMixin:
         code = self.region_code()
         if not code:
             return []
-        region = Region.objects.get(code=code)
-        names = dict(Region.objects.filter(code__in=region.ancestor_codes()).values_list("code", "name"))
-        return [names[c] for c in region.ancestor_codes() if c in names]
+        found = (region_lookups.region(c) for c in region_lookups.region(code).ancestor_codes())
+        return [region.name for region in found if region is not None]
 
 
 def program_choices() -> list[tuple[str, str]]:
-    programs = list(Program.objects.filter(is_active=True).values_list("code", "name"))
+    programs = [(code, program.name) for code, program in active_programs().items()]
     return programs + [(UNKNOWN_PROGRAM, gettext("Lainnya / tidak tahu"))]
 
 
