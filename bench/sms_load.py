@@ -18,8 +18,8 @@ in the suite (tests/test_chaos.py). Needs Kannel (kannel, kannel-extras) and, fo
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -35,6 +35,7 @@ from pathlib import Path
 
 from tests.support.kannel import KannelHarness
 from tests.support.net import free_port, wait_for_port
+from tests.support.redis import running_redis
 
 MO_USER, MO_PASSWORD = "kannel", "chaos-mo-secret"
 # As deploy/kannel/kannel.conf.example: smsbox waits 30 s for an answer and retries a request the
@@ -155,22 +156,6 @@ def _stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
-class Redis:
-    def __init__(self, work: Path):
-        binary = shutil.which("redis-server")
-        if not binary:
-            raise RuntimeError("redis-server is missing: run scripts/ensure-system-packages.sh")
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(work)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        wait_for_port(self.port)
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def stop(self) -> None:
-        _stop(self.process)
-
-
 class _StubServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 2048  # as gunicorn's backlog: smsbox opens hundreds of connections at once
@@ -247,12 +232,16 @@ def stub_ceiling(work: Path, count: int) -> Figures:
 def run_load(*, database_url: str, work: Path, count: int, faults: bool, backend: str = "db",
              answer_timeout: float = 180, log=print) -> Figures:
     """The app behind Kannel; the database must be migrated and set up (`aduan setup --no-demo`)."""
+    work.mkdir(parents=True, exist_ok=True)
+    with running_redis(work) if backend == "rq" else contextlib.nullcontext("") as redis_url:
+        return _run_load(database_url, work, count, faults, backend, redis_url, answer_timeout, log)
+
+
+def _run_load(database_url, work, count, faults, backend, redis_url, answer_timeout, log) -> Figures:
     from django.db import connection
     from django.utils import timezone
 
-    work.mkdir(parents=True, exist_ok=True)
-    redis = Redis(work) if backend == "rq" else None
-    env = app_env(database_url, work, backend, redis.url if redis else "")
+    env = app_env(database_url, work, backend, redis_url)
     app = AppServer(env, work)
     worker = TaskWorker(env)
     figures = Figures(sent=count)
@@ -297,8 +286,6 @@ def run_load(*, database_url: str, work: Path, count: int, faults: bool, backend
     finally:
         worker.stop()
         app.stop()
-        if redis:
-            redis.stop()
     return figures
 
 

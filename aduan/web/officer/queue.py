@@ -2,7 +2,7 @@
 
 The number of queries is the same whatever the page size and however many complaints there are:
 pages are keyset pages (`?after=` the last row's due date and id, read through the due-date
-indexes), every column shown is select_related, counts past 5,000 are the planner's estimate, and
+indexes), every column shown is select_related, counts past 50,000 are the planner's estimate, and
 the working calendar comes from memory.
 """
 
