@@ -132,6 +132,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("ADUAN_PG_SERVER_BINDING", True):
+    # Parameters bound by the server, and a statement run five times on one connection prepared:
+    # PostgreSQL then skips parsing and planning the filing's INSERTs (a quarter of its CPU per
+    # complaint, BENCHMARKS.md). Off (0) behind a pooler in transaction mode (PgBouncer < 1.21),
+    # which cannot keep a connection's prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,18 +17,37 @@ def overdue_q(now) -> Q:
     return AWAITING_UNIT & Q(due_at__lte=now)
 
 
+class ComplaintManager(models.Manager):
+    def reserve_id(self) -> int:
+        """The id the next complaint will be inserted with, taken before it is inserted, so that
+        its stages and first event can be written first and the complaint itself last (foreign keys
+        are checked at commit). Inside the filing transaction only: on SQLite that transaction holds
+        the write lock from its start, so the next id is simply one more than the highest."""
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [table])
+            else:
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(table)}")
+            return cursor.fetchone()[0]
+
+
 class Complaint(models.Model):
     # Read out over the phone, not guessable: see aduan/core/tracking.py.
-    tracking_number = models.CharField(max_length=11, unique=True)
+    tracking_number = models.CharField(max_length=11)  # unique: Meta.constraints
     # The reporter's proof (aduan.core.access.reporter); a confidential complaint's /lacak/ page also
     # asks for it before showing anything.
     access_secret_hash = models.CharField(max_length=128, blank=True)
     # SPEC R22: the receiving unit's register ("buku register"), numbered per year.
-    receiving_unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="received_complaints")
+    # Not indexed alone: one_register_number and queue_by_due begin with these units.
+    receiving_unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="received_complaints", db_index=False,
+    )
     register_year = models.PositiveSmallIntegerField()
     register_seq = models.PositiveIntegerField()
     handling_unit = models.ForeignKey(
         "organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="handled_complaints",
+        db_index=False,
     )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_complaints",
@@ -41,11 +60,13 @@ class Complaint(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="filed_complaints",
         help_text="The officer or pendamping who digitised or filed it on the reporter's behalf.",
     )
-    program = models.ForeignKey("taxonomy.Program", on_delete=models.PROTECT)
-    category_type = models.ForeignKey("taxonomy.CategoryType", null=True, blank=True, on_delete=models.PROTECT)
-    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.PROTECT)
+    # The taxonomy's keys are not indexed: a handful of values over millions of rows selects
+    # nothing an index would help with, and every index is written on every filing.
+    program = models.ForeignKey("taxonomy.Program", on_delete=models.PROTECT, db_index=False)
+    category_type = models.ForeignKey("taxonomy.CategoryType", null=True, blank=True, on_delete=models.PROTECT, db_index=False)
+    topic = models.ForeignKey("taxonomy.Topic", null=True, blank=True, on_delete=models.PROTECT, db_index=False)
     severity = models.CharField(max_length=12, choices=Severity.choices)
-    policy = models.ForeignKey("taxonomy.DeadlinePolicy", on_delete=models.PROTECT)
+    policy = models.ForeignKey("taxonomy.DeadlinePolicy", on_delete=models.PROTECT, db_index=False)
 
     # SPEC R6: anonymous stores no identity at all; confidential stores it, shown only to handlers.
     anonymous = models.BooleanField(default=False)
@@ -54,7 +75,7 @@ class Complaint(models.Model):
     reporter_nik = models.CharField(max_length=16, blank=True)
     reporter_kk = models.CharField(max_length=16, blank=True)
     reporter_kks = models.CharField(max_length=16, blank=True)
-    reporter_phone = models.CharField(max_length=20, blank=True, db_index=True)
+    reporter_phone = models.CharField(max_length=20, blank=True)  # indexed: Meta.indexes
     reporter_email = models.EmailField(blank=True)
     reporter_address = models.CharField(max_length=300, blank=True)
 
@@ -73,18 +94,26 @@ class Complaint(models.Model):
     rating = models.PositiveSmallIntegerField(null=True, blank=True)
 
     # Idempotency: a gateway's retry carries the same key and must not file twice.
-    external_id = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    external_id = models.CharField(max_length=200, null=True, blank=True)  # unique: Meta.constraints
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ComplaintManager()
 
     class Meta:
         ordering = ["-received_at"]
         verbose_name = "pengaduan"
         verbose_name_plural = "pengaduan"
+        # Unique constraints and indexes declared here rather than on the fields: a field's
+        # unique=True or db_index=True also gets a second, pattern-matching index on PostgreSQL
+        # that no lookup of ours uses and every filing would write.
         constraints = [
             models.UniqueConstraint(fields=["receiving_unit", "register_year", "register_seq"], name="one_register_number"),
+            models.UniqueConstraint(fields=["tracking_number"], name="one_tracking_number"),
+            models.UniqueConstraint(fields=["external_id"], name="one_external_id"),
         ]
         indexes = [
+            models.Index(fields=["reporter_phone"], name="by_reporter_phone"),
             models.Index(fields=["handling_unit", "status", "due_at"], name="queue_by_due"),
             models.Index(fields=["status", "due_at"], name="open_by_due"),
             # The lists by due date, read in index order so that the first page of a million
@@ -180,7 +209,8 @@ class EventQuerySet(models.QuerySet):
 class Event(models.Model):
     """One row per change: the timeline, the reports and the notification outbox all read it."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
+    # Not indexed alone: the timeline index begins with it.
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events", db_index=False)
     kind = models.CharField(max_length=16, choices=EventKind.choices)
     at = models.DateTimeField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

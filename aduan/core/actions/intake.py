@@ -1,7 +1,8 @@
 """complaint_receive: the one door every channel files through.
 
-Filing is one short transaction of a few statements: the register number (one upsert), the
-complaint, its stages, its first event and the messages that event causes (the outbox). What every
+Filing is one short transaction of a few statements: the complaint's id, its stages, its first
+event and the messages that event causes (the outbox), then the register number (one upsert) and
+the complaint itself. What every
 request reads and rarely changes (programs, policies, the calendar, regions, units) comes from
 memory (aduan/memo.py), and the result carries the stages and first event it wrote, so the channel
 can answer without reading the complaint again.
@@ -170,14 +171,14 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
     region = fields["region"]
     local_received = fields["received_at"].astimezone(zone_for(region.code if region else None))
     due = due_for(local_received, fields["policy"], fields["severity"])
-    complaint = Complaint.objects.create(
+    complaint = Complaint(
+        pk=Complaint.objects.reserve_id(),
         channel=message.channel,
         indirect_source=message.indirect_source,
         source_reference=message.source_reference,
         filed_by=actor,
         receiving_unit=receiving_unit,
         register_year=local_received.year,
-        register_seq=RegisterCounter.objects.take_next(receiving_unit.pk, local_received.year),
         location_text=message.location_text,
         location_needs_review=message.location_needs_review,
         due_at=due.due_at,
@@ -203,4 +204,11 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
         public_note="Pengaduan diterima dan dicatat.",
         data={"channel": message.channel},
     )
+    # The complaint last, with its register number: every filing at the national door takes the
+    # next number from the same counter row, which stays locked until the commit, so the number
+    # is taken when nothing is left to write but the complaint (its stages, event and messages
+    # went first; foreign keys are checked at commit). Taken first, the lock covered the whole
+    # filing and two app workers spent a third of their time waiting for each other.
+    complaint.register_seq = RegisterCounter.objects.take_next(receiving_unit.pk, local_received.year)
+    complaint.save(force_insert=True)
     return complaint, stages, event

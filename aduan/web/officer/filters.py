@@ -12,7 +12,7 @@ from aduan.core.models import overdue_q
 from aduan.core.selectors import Tally, tallies
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region
-from aduan.taxonomy.models import CategoryType, Program
+from aduan.taxonomy import lookups as taxonomy
 
 ACTIVE = "aktif"
 ALL = "semua"
@@ -34,16 +34,22 @@ class QueueFilter(forms.Form):
     q = forms.CharField(label=_("Cari nomor atau isi"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
     severity = forms.ChoiceField(label=_("Tingkat"), choices=[("", _("Semua tingkat"))] + Severity.choices, required=False)
-    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.filter(is_active=True),
-                                     to_field_name="code", empty_label=_("Semua program"), required=False)
-    category_type = forms.ModelChoiceField(label=_("Jenis"), queryset=CategoryType.objects.all(),
-                                           to_field_name="code", empty_label=_("Semua jenis"), required=False)
+    # Choices from memory (aduan/taxonomy/lookups.py), set in __init__: the queue opens all day.
+    program = forms.ChoiceField(label=_("Program"), required=False)
+    category_type = forms.ChoiceField(label=_("Jenis"), required=False)
     region = forms.CharField(label=_("Wilayah (nama atau kode)"), required=False, max_length=120,
                              widget=forms.TextInput(attrs={"placeholder": _("mis. Kediri atau 35.06")}))
     overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
     mine = forms.BooleanField(label=_("Ditugaskan ke saya"), required=False)
     per = forms.IntegerField(required=False, min_value=PER_PAGE_RANGE[0], max_value=PER_PAGE_RANGE[1],
                              widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = [("", _("Semua program"))] + [
+            (code, program.name) for code, program in taxonomy.active_programs().items()]
+        self.fields["category_type"].choices = [("", _("Semua jenis"))] + [
+            (code, kind.name) for code, kind in taxonomy.category_types().items()]
 
     def cleaned(self) -> dict:
         """The cleaned data, or the defaults when the query string is invalid (a bad link, not an error)."""
@@ -64,9 +70,9 @@ def apply_filters(queryset: QuerySet, data: dict, *, user, now) -> QuerySet:
     if data.get("severity"):
         queryset = queryset.filter(severity=data["severity"])
     if data.get("program"):
-        queryset = queryset.filter(program=data["program"])
+        queryset = queryset.filter(program=taxonomy.active_programs()[data["program"]])
     if data.get("category_type"):
-        queryset = queryset.filter(category_type=data["category_type"])
+        queryset = queryset.filter(category_type=taxonomy.category_types()[data["category_type"]])
     if data.get("region"):
         queryset = queryset.filter(region_q(data["region"]))
     if data.get("mine"):
