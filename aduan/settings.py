@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files answer here, cacheable, before no-store
     "aduan.web.middleware.NoStoreMiddleware",
     "aduan.web.middleware.BoundedRequestMiddleware",  # below no-store: its 413 is not cached either
-    "csp.middleware.CSPMiddleware",
+    "aduan.web.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, its header built once
     "aduan.api.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "aduan.web.middleware.IgnoreAcceptLanguageMiddleware",  # Indonesian unless chosen in the switch

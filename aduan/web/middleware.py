@@ -10,10 +10,15 @@
   length, before it is read.
 - The database away (restarting, failing over): 503 with Retry-After, so Kannel, API clients and
   browsers retry, instead of a 500 with a traceback.
+- The content security policy (django-csp), built once per process rather than on every answer.
 """
 
 import logging
+from functools import cached_property
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
@@ -30,6 +35,29 @@ class IgnoreAcceptLanguageMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the header built once: our policy uses no nonce and no view
+    changes it, so it is the same on every answer, and building it from the settings each time
+    cost 0.3 ms of a 7 ms API filing. An answer that does use a nonce or a view's csp_update/
+    csp_replace/csp_exempt, and every answer under DEBUG, takes django-csp's own path."""
+
+    PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro",
+                "_csp_exempt", "_csp_exempt_ro")
+
+    @cached_property
+    def headers(self) -> dict[str, str]:
+        built = {HEADER: build_policy(), HEADER_REPORT_ONLY: build_policy(report_only=True)}
+        return {name: value for name, value in built.items() if value}
+
+    def process_response(self, request, response):
+        if settings.DEBUG or getattr(request, "_csp_nonce", None) is not None or any(
+                hasattr(response, name) for name in self.PER_VIEW):
+            return super().process_response(request, response)
+        for name, value in self.headers.items():
+            response.headers.setdefault(name, value)
+        return response
 
 
 class NoStoreMiddleware:
