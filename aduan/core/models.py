@@ -121,6 +121,11 @@ class Complaint(models.Model):
             # filter), and what is still open (the queue's default).
             models.Index(fields=["due_at", "id"], name="all_by_due"),
             models.Index(fields=["due_at", "id"], condition=~Q(status=Status.SELESAI), name="active_by_due"),
+            # A unit's open complaints in due order (its queue, the sweep): without it PostgreSQL
+            # walked active_by_due through the whole country looking for the unit's rows (40 ms
+            # for a district at a million complaints, 0.4 ms with it).
+            models.Index(fields=["handling_unit", "due_at", "id"], condition=~Q(status=Status.SELESAI),
+                         name="unit_active_by_due"),
             models.Index(fields=["status", "closure_due_at"], name="closure_window"),
             models.Index(fields=["received_at"], name="received"),
         ]
