@@ -89,17 +89,33 @@ def complaint_page(user, filters: ComplaintFilters, *, cursor: str | None = None
     return keyset_page(complaints_filtered(user, filters, now=now), cursor=cursor, limit=limit, columns=LIST_COLUMNS)
 
 
-def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, columns: tuple[str, ...]) -> Page:
-    """The rows after the cursor, by due date then id, read through the due-date indexes.
+# A set of at most this many rows is sorted whole to find its page (keyset_page).
+SORT_WHOLE_UP_TO = 5_000
+
+
+def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, columns: tuple[str, ...],
+                total: int | None = None) -> Page:
+    """The rows after the cursor, by due date then id.
 
     In two steps: the page's ids first, then only those rows with the `columns` they show. Joining
     every visible complaint to its program, region and units before sorting made PostgreSQL join
-    300,000 rows to show 25 (a second a page at a million complaints)."""
+    300,000 rows to show 25 (a second a page at a million complaints).
+
+    Read in due-date order through the due-date indexes. A small set (up to SORT_WHOLE_UP_TO rows:
+    `total` when the caller has counted them, else PostgreSQL's estimate) is sorted whole, without
+    a LIMIT: asked for its first 25 in order, PostgreSQL walked the whole country's due-date index
+    looking for a district's rows (95 ms at a million complaints, for 600 rows); sorting the
+    district's rows found by one bitmap scan costs 3 ms, and only their ids travel."""
     rows = rows.order_by("due_at", "pk")
     if cursor:
         due_at, pk = decode_cursor(cursor)
         rows = rows.filter(Q(due_at__gt=due_at) | Q(due_at=due_at, pk__gt=pk))
-    ids = list(rows.values_list("pk", flat=True)[: limit + 1])
+    if total is None:
+        total = planner_rows(rows)
+    if total is not None and total <= SORT_WHOLE_UP_TO:
+        ids = list(rows.values_list("pk", flat=True))[: limit + 1]
+    else:
+        ids = list(rows.values_list("pk", flat=True)[: limit + 1])
     more = len(ids) > limit
     ids = ids[:limit]
     found = Complaint.objects.select_related(*columns).in_bulk(ids)

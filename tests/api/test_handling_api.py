@@ -190,8 +190,11 @@ def test_overdue_lists_what_is_past_its_due_date(api_as, coordinator, kediri, ma
 
 @pytest.mark.parametrize("limit", [1, 5, 14])
 def test_the_list_costs_the_same_queries_whatever_the_page_size(api_as, kediri, coordinator, many, limit):
-    """The page's ids, then its rows: the token, memberships and the units below come from memory."""
-    for user, expected in ((coordinator, 2), (kediri, 2)):
+    """The page's ids, then its rows: the token, memberships and the units below come from memory.
+    A unit's officer costs one more: the complaints its units escalated (core/access/visibility.py);
+    on PostgreSQL the planner's estimate of the list's size decides how it is sorted (one EXPLAIN)."""
+    estimate = 1 if connection.vendor == "postgresql" else 0
+    for user, expected in ((coordinator, 2 + estimate), (kediri, 3 + estimate)):
         client = api_as(user)
         client.get("/api/v1/complaints?limit=1")  # the token's last_used_at write happens once a minute
         with CaptureQueriesContext(connection) as queries:

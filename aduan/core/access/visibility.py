@@ -7,7 +7,7 @@
 - a unit that escalated a complaint keeps seeing it: its history there is not lost (R16).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from aduan.core.access.memberships import descendant_unit_ids, sees_everything, user_units
 from aduan.core.enums import EventKind
@@ -38,15 +38,30 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
     unit_ids = visible_unit_ids(user)
     if not unit_ids:
         return base.filter(filed_by=user) if getattr(user, "is_authenticated", False) else base.none()
-    # One indexed lookup per reason to see a complaint, united: an OR of these conditions (with the
-    # escalation EXISTS) made PostgreSQL scan every complaint, 2 s per queue page at 100,000 rows.
-    reachable = (
-        Complaint.objects.filter(handling_unit_id__in=unit_ids).order_by().values("pk")
-        .union(
+    return base.filter(_reachable(user, unit_ids))
+
+
+# More escalated complaints than this and they stay a subquery (see _reachable).
+ESCALATED_INLINE = 2_000
+
+
+def _reachable(user, unit_ids: set[int]) -> Q:
+    """Every reason to see a complaint as one condition on the complaint's own indexed columns,
+    which PostgreSQL answers with one bitmap scan of those indexes and one visit of each row.
+
+    The complaints the units escalated are read first, from the event index, and named by id. As
+    a subquery inside the OR they made PostgreSQL scan every complaint (2 s a queue page at
+    100,000 complaints); as a UNION of four lookups matched by id, every row was visited twice
+    (25 ms for a district at a million complaints, for the counts and again for the page). Units
+    that escalated more than ESCALATED_INLINE keep the union."""
+    escalated = Event.objects.filter(kind=EventKind.ESCALATED, from_unit_id__in=unit_ids).order_by()
+    escalated_ids = list(escalated.values_list("complaint_id", flat=True).distinct()[: ESCALATED_INLINE + 1])
+    if len(escalated_ids) > ESCALATED_INLINE:
+        return Q(pk__in=Complaint.objects.filter(handling_unit_id__in=unit_ids).order_by().values("pk").union(
             Complaint.objects.filter(receiving_unit_id__in=unit_ids).order_by().values("pk"),
             Complaint.objects.filter(filed_by=user).order_by().values("pk"),
-            Event.objects.filter(kind=EventKind.ESCALATED, from_unit_id__in=unit_ids).order_by().values("complaint_id"),
+            escalated.values("complaint_id"),
             all=True,
-        )
-    )
-    return base.filter(pk__in=reachable)
+        ))
+    own = Q(handling_unit_id__in=unit_ids) | Q(receiving_unit_id__in=unit_ids) | Q(filed_by=user)
+    return own | Q(pk__in=escalated_ids) if escalated_ids else own

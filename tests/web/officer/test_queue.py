@@ -17,7 +17,7 @@ QUEUE = "/petugas/"
 
 
 def rows_of(response) -> list[str]:
-    return [c.tracking_number for c in response.context["rows"]]
+    return [row["tracking_number"] for row in response.context["rows"]]
 
 
 def test_it_sends_a_signed_out_visitor_to_the_sign_in_page(client):
