@@ -285,32 +285,38 @@ def queue(world: World):
 
 
 def sms_kannel(world: World):
-    """SMS through a real Kannel: the app against the same Kannel answering from a bare stub,
-    interleaved rounds (bench/sms_load.py)."""
+    """SMS through a real Kannel: the app against the same Kannel answering from a bare stub and
+    from bare Django storing each SMS with one INSERT, interleaved rounds (bench/sms_load.py)."""
     import os
     import statistics
     import tempfile
     from pathlib import Path
 
-    from bench.sms_load import run_load, stub_ceiling
+    from bench.sms_load import django_floor, run_load, stub_ceiling
     from tests.support.kannel import SKIP_REASON, kannel_installed
 
     if not kannel_installed():
         yield f"# sms_kannel skipped: {SKIP_REASON}"
         return
     count = int(os.environ.get("BENCH_SMS_N", "3000"))
-    app_rates, stub_rates, peaks = [], [], []
+    database_url = os.environ["DATABASE_URL"]
+    app_rates, stub_rates, floor_rates, peaks = [], [], [], []
     for round_ in range(int(os.environ.get("BENCH_SMS_ROUNDS", "3"))):
         with tempfile.TemporaryDirectory(prefix="aduan-sms-bench-") as work:
             stub = stub_ceiling(Path(work), count)
-            app = run_load(database_url=os.environ["DATABASE_URL"], work=Path(work), count=count, faults=False)
+            floor = django_floor(database_url=database_url, work=Path(work) / "floor", count=count)
+            app = run_load(database_url=database_url, work=Path(work), count=count, faults=False)
         assert app.lost == 0 and app.duplicates == 0, app.line()
         stub_rates.append(stub.rate)
+        floor_rates.append(floor.rate)
         app_rates.append(app.rate)
         peaks.append(app.worker_peak_mb)
-        yield f"# sms_kannel round {round_ + 1}: stub {stub.rate:.0f}/s, app {app.rate:.0f}/s ({app.line()})"
+        yield (f"# sms_kannel round {round_ + 1}: stub {stub.rate:.0f}/s, bare Django {floor.rate:.0f}/s, "
+               f"app {app.rate:.0f}/s ({app.line()})")
     app_rate, stub_rate = statistics.median(app_rates), statistics.median(stub_rates)
-    yield (f"sms_kannel_per_s: app {app_rate:.1f}, bare stub {stub_rate:.1f}, ratio {app_rate / stub_rate:.1%} "
+    floor_rate = statistics.median(floor_rates)
+    yield (f"sms_kannel_per_s: app {app_rate:.1f}, bare stub {stub_rate:.1f}, ratio {app_rate / stub_rate:.1%}; "
+           f"bare Django with one INSERT {floor_rate:.1f} ({floor_rate / stub_rate:.1%} of the stub) "
            f"({count:,} SMS a round, every one stored and answered; app worker peak {max(peaks):.0f} MB)")
 
 

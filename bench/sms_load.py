@@ -9,7 +9,8 @@ task worker with SIGKILL and restarts PostgreSQL (immediate mode, as a crash) in
 afterwards replays a share of the messages as a gateway retry (same Kannel id) straight to the app.
 
 `stub_ceiling` is the same Kannel against a bare HTTP stub that answers every SMS at once: what the
-gateway itself sustains on this machine, the denominator of the SMS goal.
+gateway itself sustains on this machine, the denominator of the SMS goal. `django_floor` is the
+same Kannel against bare Django storing each SMS with one INSERT (bench/sms_floor.py).
 
 Used by `make chaos` (bench/chaos.py), `make bench` (section sms_kannel) and the short fault test
 in the suite (tests/test_chaos.py). Needs Kannel (kannel, kannel-extras) and, for RQ, redis-server.
@@ -86,12 +87,12 @@ TEMPLATES = (
 class AppServer:
     """gunicorn with the project's WSGI app, as aduan serve runs it, on one free loopback port."""
 
-    def __init__(self, env: dict[str, str], work: Path, workers: int = 2):
+    def __init__(self, env: dict[str, str], work: Path, workers: int = 2, app: str = "aduan.wsgi:application"):
         self.port = free_port()
         self.access_log = work / "access.log"
         self.error_log = work / "gunicorn.log"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "aduan.wsgi:application", "--workers", str(workers),
+            [sys.executable, "-m", "gunicorn", app, "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}", "--timeout", "60", "--access-logfile", str(self.access_log),
              "--access-logformat", "%(s)s", "--error-logfile", str(self.error_log)],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -227,6 +228,31 @@ def stub_ceiling(work: Path, count: int) -> Figures:
         server.shutdown()
     seconds = finished - started
     return Figures(sent=count, answered=answered, seconds=seconds, rate=answered / seconds)
+
+
+def django_floor(*, database_url: str, work: Path, count: int) -> Figures:
+    """Bare Django behind the same Kannel (bench/sms_floor.py): one INSERT per SMS, SMS answered per second."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute("CREATE TABLE IF NOT EXISTS bench_sms_floor (id bigserial PRIMARY KEY, sender text, text text)")
+        connection.execute("TRUNCATE bench_sms_floor")
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    work.mkdir(parents=True, exist_ok=True)
+    server = AppServer(env, work, app="bench.sms_floor:application")
+    try:
+        with KannelHarness(server.url, work / "kannel-floor", log_level=2, smsbox_options=LOAD_SMSBOX,
+                           generate=(count, TEMPLATES)) as kannel:
+            started = time.monotonic()
+            finished = _wait_for_answers(kannel, count, timeout=120)
+            answered = len(kannel.messages())
+    finally:
+        server.stop()
+    with psycopg.connect(database_url) as connection:
+        stored = connection.execute("SELECT count(*) FROM bench_sms_floor").fetchone()[0]
+    seconds = finished - started
+    return Figures(sent=count, stored=stored, answered=answered, seconds=seconds, rate=answered / seconds)
 
 
 def run_load(*, database_url: str, work: Path, count: int, faults: bool, backend: str = "db",
