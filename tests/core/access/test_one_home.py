@@ -60,3 +60,26 @@ def test_who_may_file_is_the_same_for_the_api_open311_and_the_desk(officer, org,
     desk = client.get("/petugas/catat/")
     assert (api.status_code == 201) is may and (desk.status_code == 200) is may
     assert may is (role != Role.SUPERVISOR)
+
+
+@pytest.mark.parametrize("inline", [True, False], ids=["escalated-named-by-id", "escalated-as-a-subquery"])
+def test_a_unit_keeps_seeing_what_it_escalated_however_the_rule_is_asked(lodge, officer, org, monkeypatch, inline):
+    """R16: the district still sees a complaint it escalated. Visibility names the escalated
+    complaints by id, or asks for them in a subquery when a unit has escalated very many: the same
+    complaints either way."""
+    from aduan.core.access import visibility
+
+    if not inline:
+        monkeypatch.setattr(visibility, "ESCALATED_INLINE", 0)
+    admin = officer("admin-utama")
+    escalated = complaint_dispose(complaint=lodge(), actor=admin, to_unit=org["dinsos-35-06"])
+    held = complaint_dispose(complaint=lodge(), actor=admin, to_unit=org["dinsos-35-06"])
+    lodge()  # still at the national door: not the district's
+    now = timezone.now()
+    Complaint.objects.filter(pk=escalated.pk).update(due_at=now - timedelta(days=30))
+    assert complaint_escalate_overdue(now=now) == 1
+    assert Complaint.objects.get(pk=escalated.pk).handling_unit_id != org["dinsos-35-06"].pk
+
+    seen = set(access.complaints_visible_to(officer("dinsos-35-06")).values_list("pk", flat=True))
+
+    assert seen == {escalated.pk, held.pk}
