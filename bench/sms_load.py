@@ -219,15 +219,18 @@ def stub_ceiling(work: Path, count: int) -> Figures:
     server = _StubServer(("127.0.0.1", 0), _Stub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with KannelHarness(f"http://127.0.0.1:{server.server_address[1]}/", work / "kannel-stub", log_level=2,
-                           smsbox_options=LOAD_SMSBOX, generate=(count, TEMPLATES)) as kannel:
-            started = time.monotonic()
-            finished = _wait_for_answers(kannel, count, timeout=120)
-            answered = len(kannel.messages())
+        answered, seconds = _answered_in(f"http://127.0.0.1:{server.server_address[1]}/", work / "kannel-stub", count)
     finally:
         server.shutdown()
-    seconds = finished - started
     return Figures(sent=count, answered=answered, seconds=seconds, rate=answered / seconds)
+
+
+def _answered_in(url: str, directory: Path, count: int) -> tuple[int, float]:
+    """Kannel generating `count` SMS at full speed for `url`: how many were answered, in how many seconds."""
+    with KannelHarness(url, directory, log_level=2, smsbox_options=LOAD_SMSBOX, generate=(count, TEMPLATES)) as kannel:
+        started = time.monotonic()
+        finished = _wait_for_answers(kannel, count, timeout=120)
+        return len(kannel.messages()), finished - started
 
 
 def django_floor(*, database_url: str, work: Path, count: int) -> Figures:
@@ -242,16 +245,11 @@ def django_floor(*, database_url: str, work: Path, count: int) -> Figures:
     work.mkdir(parents=True, exist_ok=True)
     server = AppServer(env, work, app="bench.sms_floor:application")
     try:
-        with KannelHarness(server.url, work / "kannel-floor", log_level=2, smsbox_options=LOAD_SMSBOX,
-                           generate=(count, TEMPLATES)) as kannel:
-            started = time.monotonic()
-            finished = _wait_for_answers(kannel, count, timeout=120)
-            answered = len(kannel.messages())
+        answered, seconds = _answered_in(server.url, work / "kannel-floor", count)
     finally:
         server.stop()
     with psycopg.connect(database_url) as connection:
         stored = connection.execute("SELECT count(*) FROM bench_sms_floor").fetchone()[0]
-    seconds = finished - started
     return Figures(sent=count, stored=stored, answered=answered, seconds=seconds, rate=answered / seconds)
 
 

@@ -112,10 +112,9 @@ def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, co
         rows = rows.filter(Q(due_at__gt=due_at) | Q(due_at=due_at, pk__gt=pk))
     if total is None:
         total = planner_rows(rows)
-    if total is not None and total <= SORT_WHOLE_UP_TO:
-        ids = list(rows.values_list("pk", flat=True))[: limit + 1]
-    else:
-        ids = list(rows.values_list("pk", flat=True)[: limit + 1])
+    pks = rows.values_list("pk", flat=True)
+    sorted_whole = total is not None and total <= SORT_WHOLE_UP_TO
+    ids = list(pks)[: limit + 1] if sorted_whole else list(pks[: limit + 1])
     more = len(ids) > limit
     ids = ids[:limit]
     found = Complaint.objects.select_related(*columns).in_bulk(ids)

@@ -2,10 +2,9 @@
 
 Filing is one short transaction of a few statements: the complaint's id, its stages, its first
 event and the messages that event causes (the outbox), then the register number (one upsert) and
-the complaint itself. What every
-request reads and rarely changes (programs, policies, the calendar, regions, units) comes from
-memory (aduan/memo.py), and the result carries the stages and first event it wrote, so the channel
-can answer without reading the complaint again.
+the complaint itself. What every request reads and rarely changes (programs, policies, the
+calendar, regions, units) comes from memory (aduan/memo.py), and the result carries the stages and
+first event it wrote, so the channel can answer without reading the complaint again.
 """
 
 import re
