@@ -6,21 +6,14 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aduan.settings")
 application = get_wsgi_application()
 
-
-def _warm_resolver() -> None:
-    # The region index takes a few seconds to build; build it now, not on the first SMS.
-    from aduan.regions.resolver import get_resolver
-
-    try:
-        get_resolver()
-    except Exception:  # an empty or unmigrated database: the first request will say so
-        pass
-
+from aduan.warm import warm_up  # noqa: E402  (after Django is set up)
 
 # 1: in the background while the worker already serves; sync: before it serves its first request
-# (a worker restarted under load then never makes SMS wait); 0: on the first SMS.
+# (a worker restarted under load then never makes SMS wait); 0: the index on the first SMS.
 match os.environ.get("ADUAN_WARM_RESOLVER", "1"):
     case "1":
-        threading.Thread(target=_warm_resolver, name="warm-resolver", daemon=True).start()
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     case "sync":
-        _warm_resolver()
+        warm_up()
+    case _:
+        warm_up(build_resolver=False)

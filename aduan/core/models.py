@@ -13,6 +13,12 @@ from aduan.regions.timezones import zone_for
 AWAITING_UNIT = Q(status__in=[Status.BELUM, Status.PROSES], closure_due_at__isnull=True)
 
 
+def awaits_unit(status: str, closure_due_at) -> bool:
+    """AWAITING_UNIT for one complaint in hand (`Complaint.awaits_unit`), or for a row read as
+    plain values: open, and not waiting on the reporter's closure window."""
+    return status in (Status.BELUM, Status.PROSES) and closure_due_at is None
+
+
 def overdue_q(now) -> Q:
     return AWAITING_UNIT & Q(due_at__lte=now)
 
@@ -164,8 +170,7 @@ class Complaint(models.Model):
 
     @property
     def awaits_unit(self) -> bool:
-        """Open, and not waiting on the reporter's closure window: the unit owes an answer."""
-        return self.status in (Status.BELUM, Status.PROSES) and self.closure_due_at is None
+        return awaits_unit(self.status, self.closure_due_at)
 
     def is_overdue(self, now) -> bool:
         """The same rule as `overdue_q`, for a complaint in hand."""

@@ -34,7 +34,7 @@ class ComplaintFilters:
 
 @dataclass(frozen=True)
 class Page:
-    items: list[Complaint]
+    items: list  # complaints, or dicts when keyset_page was given `fields`
     next_cursor: str | None
 
 
@@ -61,8 +61,8 @@ def complaints_filtered(user, filters: ComplaintFilters, *, now: datetime | None
     return rows
 
 
-def encode_cursor(complaint: Complaint) -> str:
-    raw = f"{complaint.due_at.isoformat()}|{complaint.pk}"
+def encode_cursor(due_at: datetime, pk: int) -> str:
+    raw = f"{due_at.isoformat()}|{pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -93,11 +93,13 @@ def complaint_page(user, filters: ComplaintFilters, *, cursor: str | None = None
 SORT_WHOLE_UP_TO = 5_000
 
 
-def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, columns: tuple[str, ...],
-                total: int | None = None) -> Page:
-    """The rows after the cursor, by due date then id.
+def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, columns: tuple[str, ...] = (),
+                fields: tuple[str, ...] = (), total: int | None = None) -> Page:
+    """The rows after the cursor, by due date then id: complaints with their related `columns`
+    joined in, or, given `fields`, dicts of those values (and `pk`, `due_at`) — a page that only
+    prints them is spared building nine model instances a row.
 
-    In two steps: the page's ids first, then only those rows with the `columns` they show. Joining
+    In two steps: the page's ids first, then only those rows with what they show. Joining
     every visible complaint to its program, region and units before sorting made PostgreSQL join
     300,000 rows to show 25 (a second a page at a million complaints).
 
@@ -117,9 +119,15 @@ def keyset_page(rows: QuerySet[Complaint], *, cursor: str | None, limit: int, co
     ids = list(pks)[: limit + 1] if sorted_whole else list(pks[: limit + 1])
     more = len(ids) > limit
     ids = ids[:limit]
-    found = Complaint.objects.select_related(*columns).in_bulk(ids)
-    items = [found[pk] for pk in ids if pk in found]
-    return Page(items=items, next_cursor=encode_cursor(items[-1]) if more and items else None)
+    if fields:
+        found = {row["pk"]: row for row in Complaint.objects.filter(pk__in=ids).values("pk", "due_at", *fields)}
+        items = [found[pk] for pk in ids if pk in found]
+        last = (items[-1]["due_at"], items[-1]["pk"]) if items else None
+    else:
+        found = Complaint.objects.select_related(*columns).in_bulk(ids)
+        items = [found[pk] for pk in ids if pk in found]
+        last = (items[-1].due_at, items[-1].pk) if items else None
+    return Page(items=items, next_cursor=encode_cursor(*last) if more and last else None)
 
 
 # --- Counts that stay cheap at a million complaints ---------------------------------------------------

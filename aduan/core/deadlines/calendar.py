@@ -6,6 +6,7 @@ local date and time of the datetime it is given: convert a receipt to its region
 WITA, WIT) before asking.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -66,6 +67,10 @@ class WorkingCalendar:
         self._working_overrides = frozenset(working_overrides)
         self._days_off_for_year = days_off_for_year
         self._loaded_years: set[int] = set()
+        # Sorted, for counting by bisection: the weekend days made working, and the weekdays off
+        # (built again whenever a year's days off arrive).
+        self._weekends_worked = sorted(day for day in self._working_overrides if day.weekday() >= SATURDAY)
+        self._weekdays_off: list[date] | None = None
         self.office_opens = office_opens
         self.office_closes = office_closes
 
@@ -84,6 +89,7 @@ class WorkingCalendar:
         # The explicitly given days off (administrators' names) keep precedence over the loader's.
         self._days_off = {**loaded, **self._days_off}
         self._loaded_years.add(year)
+        self._weekdays_off = None
 
     def day_off_name(self, day: date) -> str | None:
         """The holiday's name when `day` is a declared day off that is not overridden, else None."""
@@ -162,11 +168,16 @@ class WorkingCalendar:
         # years late. Monday to Friday, less the weekdays off, plus the weekends made working.
         for year in range(start.year, end.year + 1):
             self._ensure_year(year)
-        count = _weekdays_between(start, end)
-        count -= sum(1 for day in self._days_off
-                     if start < day <= end and day.weekday() < SATURDAY and day not in self._working_overrides)
-        count += sum(1 for day in self._working_overrides if start < day <= end and day.weekday() >= SATURDAY)
-        return count
+        if self._weekdays_off is None:
+            self._weekdays_off = sorted(day for day in self._days_off
+                                        if day.weekday() < SATURDAY and day not in self._working_overrides)
+        return (_weekdays_between(start, end) - _count_within(self._weekdays_off, start, end)
+                + _count_within(self._weekends_worked, start, end))
+
+
+def _count_within(days: list[date], start: date, end: date) -> int:
+    """How many of the sorted `days` fall in (start, end]."""
+    return bisect_right(days, end) - bisect_right(days, start)
 
 
 def _weekdays_between(start: date, end: date) -> int:

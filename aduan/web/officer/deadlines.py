@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from aduan.core.enums import Status
+from aduan.core.models import awaits_unit
 from aduan.regions.timezones import zone_for
 
 ON_TIME, DUE_SOON, OVERDUE, WAITING, DONE = "on-time", "due-soon", "overdue", "waiting", "done"
@@ -28,11 +29,18 @@ class Deadline:
 
 
 def describe(complaint, calendar, now: datetime) -> Deadline:
-    if complaint.status == Status.SELESAI:
+    return describe_values(complaint.status, complaint.closure_due_at, complaint.due_at, complaint.region_id,
+                           calendar, now)
+
+
+def describe_values(status: str, closure_due_at, due_at: datetime, region_code: str | None,
+                    calendar, now: datetime) -> Deadline:
+    """`describe` for a row read as plain values (the queue)."""
+    if status == Status.SELESAI:
         return Deadline(_("selesai"), DONE)
-    if not complaint.awaits_unit:
+    if not awaits_unit(status, closure_due_at):
         return Deadline(_("menunggu sanggahan"), WAITING)
-    return describe_due(complaint.due_at, calendar, now, zone_for(complaint.region_id))
+    return describe_due(due_at, calendar, now, zone_for(region_code))
 
 
 def describe_due(due_at: datetime, calendar, now: datetime, zone) -> Deadline:

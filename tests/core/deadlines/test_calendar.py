@@ -198,6 +198,21 @@ def test_working_days_between_skips_holidays(national):
     assert national.working_days_between(date(2026, 12, 23), date(2027, 1, 7)) == 7
 
 
+# Nyepi off, a Saturday worked in its place, a weekday holiday cancelled, a holiday on a Sunday.
+WITH_OVERRIDES = WorkingCalendar({date(2026, 3, 19): "Nyepi", date(2026, 3, 23): "Cuti bersama",
+                                  date(2026, 3, 29): "Hari Minggu libur"},
+                                 working_overrides=[date(2026, 3, 21), date(2026, 3, 23)])
+days_in_march = st.dates(min_value=date(2026, 2, 20), max_value=date(2026, 4, 10))
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=days_in_march, end=days_in_march)
+def test_working_days_between_counts_what_a_day_by_day_walk_counts(start, end):
+    low, high = sorted((start, end))
+    walked = sum(WITH_OVERRIDES.is_working_day(low + timedelta(days=i)) for i in range(1, (high - low).days + 1))
+    assert WITH_OVERRIDES.working_days_between(start, end) == (walked if end >= start else -walked)
+
+
 # -- a calendar extends itself -------------------------------------------------------------------
 
 

@@ -106,6 +106,17 @@ def test_the_filters_narrow_the_queue(sign_in, people, file_complaint, params, e
     assert sorted(names[t] for t in rows_of(response)) == expected
 
 
+def test_the_filter_form_shows_the_filters_applied(sign_in, people, file_complaint):
+    file_complaint()
+
+    page = sign_in(people["admin"]).get(QUEUE, {"region": "Kediri", "overdue": "on", "per": "50"}).content.decode()
+
+    assert re.search(r'<input type="text" name="region" id="id_region" value="Kediri"', page)
+    assert re.search(r'name="overdue" id="id_overdue" checked', page)
+    assert re.search(r'name="mine" id="id_mine">', page)
+    assert '<input type="hidden" name="per" value="50">' in page
+
+
 def test_it_finds_a_complaint_by_its_tracking_number_however_typed(sign_in, people, file_complaint):
     wanted = file_complaint()
     file_complaint()
