@@ -3,8 +3,8 @@
 import pytest
 
 from aduan.accounts.models import ApiToken
+from aduan.api.schemas import ComplaintOut
 from aduan.core.models import Complaint
-
 
 
 @pytest.fixture
@@ -35,6 +35,27 @@ def test_an_officer_files_a_complaint_and_reads_it_back(officer_client):
     fetched = officer_client.get(f"/api/v1/complaints/{body['tracking_number'].lower()}")
     assert fetched.status_code == 200
     assert [e["kind"] for e in fetched.json()["events"]] == ["received"]
+
+
+@pytest.mark.parametrize("change", [
+    {},
+    {"program": "pkh", "topic": "pkh-4"},  # staged deadlines
+    {"reporter": PAYLOAD["reporter"] | {"confidential": True}, "external_id": "simpkh-1"},  # a secret, a repeat
+], ids=["plain", "pkh-stages", "confidential"])
+def test_the_filing_answer_is_the_complaint_as_the_schema_and_get_show_it(officer_client, change):
+    """The filing's answer skips ninja's validation (a fast path): it must still be ComplaintOut to
+    the letter, and what GET answers for the same complaint."""
+    answers = [post(officer_client, PAYLOAD | change)]
+    if "external_id" in change:
+        answers.append(post(officer_client, PAYLOAD | change))
+    for answer in answers:
+        body = answer.json()
+        assert set(body) == set(ComplaintOut.model_fields)
+        ComplaintOut.model_validate(body)
+        fetched = officer_client.get(f"/api/v1/complaints/{body['tracking_number']}")
+        assert {**body, "access_secret": None} == fetched.json()
+        assert answer["Content-Type"] == fetched["Content-Type"] == "application/json; charset=utf-8"
+    assert [a.status_code for a in answers] == [201, 200][:len(answers)]
 
 
 def test_received_at_lets_an_officer_digitise_a_letter_that_came_earlier(officer_client):
