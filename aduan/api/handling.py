@@ -8,6 +8,7 @@ the complaint as it now is (201).
 
 from datetime import datetime
 
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -30,6 +31,7 @@ router = Router(tags=["handling"])
 
 UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
 UNIT_NOT_FOUND = "Unit tidak ditemukan."
+NOTHING_TO_CLASSIFY = "Kirim minimal satu dari: program, category_type, topic, severity, location_code."
 MAX_PAGE = 200
 ACTION_ERRORS = {400: Error, 403: Error, 404: Error, 409: Error, 422: Error}
 
@@ -57,6 +59,17 @@ class FollowUpIn(In):
 
 class RebuttalIn(In):
     text: str = Field(..., max_length=5000)
+
+
+class ClassificationIn(In):
+    """Any of the fields; what is left out stays as it is. `""` clears the category type or topic."""
+
+    program: str | None = Field(None, max_length=20, examples=["bpnt"])
+    category_type: str | None = Field(None, max_length=40, examples=["keluhan"])
+    topic: str | None = Field(None, max_length=40, examples=["bpnt-3"])
+    severity: SeverityName | None = None
+    location_code: str | None = Field(None, max_length=13, description="An official region (Kemendagri code).",
+                                      examples=["35.06.10.2005"])
 
 
 class UnitOut(Schema):
@@ -257,6 +270,25 @@ def rebut(request, tracking_number: str, payload: RebuttalIn):
     _authorise(request, Ability.REBUT, complaint)
     actions.complaint_rebut(complaint=complaint, text=payload.text, actor=request.user)
     return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/classification", response={200: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def classify(request, tracking_number: str, payload: ClassificationIn):
+    """Set or correct program, category type, topic, severity (the due date follows) and the place."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.CLASSIFY, complaint)
+    change = actions.Classification(program=payload.program, category_type=payload.category_type,
+                                    topic=payload.topic, severity=payload.severity)
+    if change == actions.Classification() and payload.location_code is None:
+        raise errors.ActionError(NOTHING_TO_CLASSIFY)
+    with transaction.atomic():  # all of it or none of it
+        if change != actions.Classification():
+            actions.complaint_classify(complaint=complaint, actor=request.user, change=change)
+        if payload.location_code is not None:
+            actions.complaint_locate(complaint=complaint, actor=request.user, region_code=payload.location_code)
+    fresh = with_related(Complaint.objects).get(pk=complaint.pk)
+    return Status(200, complaint_dict(fresh, request.user))
 
 
 @router.post("/complaints/{tracking_number}/escalations", response={201: ComplaintOut, **ACTION_ERRORS})

@@ -52,3 +52,5 @@ class EventKind(models.TextChoices):
     WARNED = "warned", _("Peringatan tenggat")
     NOTE = "note", _("Catatan")
     RATED = "rated", _("Dinilai pelapor")
+    CLASSIFIED = "classified", _("Diklasifikasikan")
+    LOCATED = "located", _("Lokasi dicatat")

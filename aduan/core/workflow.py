@@ -5,7 +5,8 @@
                           │  └──rebut (in window)──┐   │
                           └────────────────────────┘◀──reopen
 
-Disposition and escalation move a complaint between units without changing its status.
+Disposition and escalation move a complaint between units without changing its status, and
+classifying it (program, type, topic, severity, place) leaves the status as it is too.
 No Django imports: the table and its guards are tested without a database.
 """
 
@@ -29,6 +30,7 @@ class Transition(StrEnum):
     CLOSE = "close"
     REOPEN = "reopen"
     ESCALATE = "escalate"
+    CLASSIFY = "classify"  # program, type, topic, severity, place: while the complaint is open
 
 
 TABLE: dict[tuple[State | None, Transition], State] = {
@@ -44,6 +46,8 @@ TABLE: dict[tuple[State | None, Transition], State] = {
     (State.SELESAI, Transition.REOPEN): State.PROSES,
     (State.BELUM, Transition.ESCALATE): State.BELUM,
     (State.PROSES, Transition.ESCALATE): State.PROSES,
+    (State.BELUM, Transition.CLASSIFY): State.BELUM,
+    (State.PROSES, Transition.CLASSIFY): State.PROSES,
 }
 
 # Error messages are constants: the pages show them, the tests assert them.

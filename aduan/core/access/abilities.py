@@ -11,8 +11,9 @@ In brief:
 - follow up: administrator, back office, Pejabat Pengelola of the unit holding the complaint;
 - return, escalate: the same roles of the unit holding it;
 - close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
-- record a rebuttal (the reporter's, taken by phone or at the desk): any officer of the holding or
-  receiving unit but a supervisor, or the Admin Utama's administrators;
+- record a rebuttal (the reporter's, taken by phone or at the desk), and classify a complaint or
+  correct its place: any officer of the holding or receiving unit but a supervisor, or the Admin
+  Utama's administrators;
 - supervisors read only, their unit and the units below it (see `visibility`).
 """
 
@@ -32,6 +33,7 @@ class Ability(StrEnum):
     CLOSE = "close"
     REOPEN = "reopen"
     REBUT = "rebut"
+    CLASSIFY = "classify"
 
 
 FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA,
@@ -48,9 +50,10 @@ HOLDER_ROLES: dict[Ability, frozenset[str]] = {
     Ability.CLOSE: DECIDING_ROLES,
     Ability.REOPEN: DECIDING_ROLES,
     Ability.REBUT: DESK_ROLES,
+    Ability.CLASSIFY: DESK_ROLES,
 }
 # What the Admin Utama's administrators may do to any complaint, wherever it is.
-NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT})
+NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT, Ability.CLASSIFY})
 PROVINCE_FORWARDERS = frozenset({UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI})
 
 # Error messages are constants: the API and the pages show them, the tests assert them.
@@ -65,6 +68,7 @@ REFUSALS: dict[Ability, str] = {
     Ability.REOPEN: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat membuka kembali "
                     "pengaduan ini.",
     Ability.REBUT: "Sanggahan hanya dapat dicatat oleh petugas unit penerima atau unit penanganan.",
+    Ability.CLASSIFY: "Klasifikasi dan lokasi hanya dapat diubah oleh petugas unit penerima atau unit penanganan.",
 }
 OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
 
@@ -118,7 +122,7 @@ def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None)
         return _may_forward(user, complaint, to_unit)
     if HOLDER_ROLES[ability] & roles_in(user, holder):
         return True
-    if ability is Ability.REBUT:
+    if ability in (Ability.REBUT, Ability.CLASSIFY):
         return bool(DESK_ROLES & roles_in(user, complaint.receiving_unit_id))
     return False
 
