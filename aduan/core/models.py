@@ -13,6 +13,11 @@ from aduan.regions.timezones import zone_for
 AWAITING_UNIT = Q(status__in=[Status.BELUM, Status.PROSES], closure_due_at__isnull=True)
 
 
+# "Perlu diperiksa": open, and either without a topic (SMS, web and email arrive with a program
+# only) or with a place the resolver could not name. The queue lists them; the page asks first.
+NEEDS_CHECKING = ~Q(status=Status.SELESAI) & (Q(topic__isnull=True) | Q(location_needs_review=True))
+
+
 def awaits_unit(status: str, closure_due_at) -> bool:
     """AWAITING_UNIT for one complaint in hand (`Complaint.awaits_unit`), or for a row read as
     plain values: open, and not waiting on the reporter's closure window."""
@@ -167,6 +172,11 @@ class Complaint(models.Model):
     def holder(self):
         """The unit of `holder_id`, as an object."""
         return self.handling_unit if self.handling_unit_id else self.receiving_unit
+
+    @property
+    def needs_checking(self) -> bool:
+        """NEEDS_CHECKING for the complaint in hand."""
+        return self.status != Status.SELESAI and (self.topic_id is None or self.location_needs_review)
 
     @property
     def awaits_unit(self) -> bool:

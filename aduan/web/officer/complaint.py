@@ -28,7 +28,7 @@ from aduan.core.tracking import normalize_tracking_number
 from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import DeliveryStatus
 from aduan.web.officer import access
-from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG
+from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG, ClassifyForm
 
 PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
                 "receiving_unit", "handling_unit", "assigned_to", "filed_by")
@@ -84,7 +84,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
     from aduan.web.officer.casework import panel  # the case-work views render this page too
     allowed = access.allowed_actions(request.user, complaint)
     forms = []
-    for form_class in ACTION_FORMS:
+    for form_class in sorted(ACTION_FORMS, key=lambda form: not (form is ClassifyForm and complaint.needs_checking)):
         if bound is not None and isinstance(bound, form_class):
             forms.append(bound)  # shown with its errors even if the state no longer admits it
         elif form_class.transition in allowed:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aduan.core.access.identity import identity_visible_q
 from aduan.core.enums import Severity, Status
-from aduan.core.models import overdue_q
+from aduan.core.models import NEEDS_CHECKING, overdue_q
 from aduan.core.selectors import Tally, tallies
 from aduan.core.tracking import normalize_tracking_number
 from aduan.regions.models import Region
@@ -41,6 +41,7 @@ class QueueFilter(forms.Form):
                              widget=forms.TextInput(attrs={"placeholder": _("mis. Kediri atau 35.06")}))
     overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
     mine = forms.BooleanField(label=_("Ditugaskan ke saya"), required=False)
+    check = forms.BooleanField(label=_("Perlu diperiksa (tanpa topik atau lokasi belum jelas)"), required=False)
     per = forms.IntegerField(required=False, min_value=PER_PAGE_RANGE[0], max_value=PER_PAGE_RANGE[1],
                              widget=forms.HiddenInput)
 
@@ -79,6 +80,8 @@ def apply_filters(queryset: QuerySet, data: dict, *, user, now) -> QuerySet:
         queryset = queryset.filter(assigned_to=user)
     if data.get("overdue"):
         queryset = queryset.filter(overdue_q(now))
+    if data.get("check"):
+        queryset = queryset.filter(NEEDS_CHECKING)
     return queryset
 
 
@@ -107,12 +110,14 @@ def region_q(term: str) -> Q:
 
 
 def status_counts(queryset: QuerySet, now) -> dict[str, Tally]:
-    """belum / proses / selesai / terlambat: exact for a unit's queue, estimated for the country."""
+    """belum / proses / selesai / terlambat / perlu diperiksa: exact for a unit's queue,
+    estimated for the country."""
     return tallies(queryset, {
         "belum": Q(status=Status.BELUM),
         "proses": Q(status=Status.PROSES),
         "selesai": Q(status=Status.SELESAI),
         "terlambat": overdue_q(now),
+        "periksa": NEEDS_CHECKING,
     })
 
 

@@ -2,14 +2,17 @@
 one action; the action's refusal (ActionError) becomes an error next to the field it names."""
 
 from django import forms
+from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core import access, actions
+from aduan.core.enums import Severity
 from aduan.core.errors import ActionError
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
+from aduan.taxonomy import lookups as taxonomy
 
 REQUIRED = {"required": _("Wajib diisi.")}
 TEXTAREA = {"rows": 3}
@@ -188,6 +191,53 @@ class RebuttalForm(ActionForm):
         return gettext("Sanggahan dicatat; pengaduan kembali ke antrean unit.")
 
 
-# In the order they appear on the page.
-ACTION_FORMS = [FollowUpForm, DisposeForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm, ReopenForm]
+class ClassifyForm(ActionForm):
+    """Program, type, topic, severity and the official place, set after intake; the deadline follows."""
+
+    transition, slug = "classify", "klasifikasi"
+    title, submit_label = _("Klasifikasi dan lokasi"), _("Simpan klasifikasi")
+    program = forms.ChoiceField(label=_("Program"), error_messages=REQUIRED)
+    category_type = forms.ChoiceField(label=_("Jenis"), required=False)
+    topic = forms.ChoiceField(label=_("Topik"), required=False)
+    severity = forms.ChoiceField(label=_("Tingkat"), choices=Severity.choices, error_messages=REQUIRED)
+    location_code = forms.CharField(
+        label=_("Kode wilayah (desa/kelurahan)"), required=False, max_length=13,
+        widget=forms.TextInput(attrs={"placeholder": _("mis. 35.06.10.2005"), "inputmode": "decimal",
+                                      "autocomplete": "off"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        complaint = self.complaint
+        programs = taxonomy.active_programs()
+        self.fields["program"].choices = [(code, program.name) for code, program in programs.items()]
+        self.fields["category_type"].choices = [("", _("— belum ditentukan —"))] + [
+            (code, kind.name) for code, kind in taxonomy.category_types().items()]
+        names = {program.pk: program.name for program in programs.values()}
+        by_program: dict[str, list] = {}
+        for (program_pk, code), topic in sorted(taxonomy.topics().items(), key=lambda item: (item[0][0], item[1].number)):
+            if program_pk in names:
+                by_program.setdefault(names[program_pk], []).append((code, f"{topic.number}. {topic.name}"))
+        self.fields["topic"].choices = [("", _("— belum ditentukan —"))] + list(by_program.items())
+        self.initial = {
+            "program": complaint.program.code,
+            "category_type": complaint.category_type.code if complaint.category_type_id else "",
+            "topic": complaint.topic.code if complaint.topic_id else "",
+            "severity": complaint.severity,
+            "location_code": complaint.region_id or "",
+        }
+
+    def perform(self) -> str:
+        data = self.cleaned_data
+        change = actions.Classification(program=data["program"], category_type=data["category_type"],
+                                        topic=data["topic"], severity=data["severity"])
+        place = data["location_code"].strip()
+        with transaction.atomic():  # the classification and the place together, or neither
+            actions.complaint_classify(complaint=self.complaint, actor=self.user, change=change)
+            if place and (place != self.complaint.region_id or self.complaint.location_needs_review):
+                actions.complaint_locate(complaint=self.complaint, actor=self.user, region_code=place)
+        return gettext("Klasifikasi tersimpan; tenggat mengikuti klasifikasi ini.")
+
+
+# In the order they appear on the page (a complaint that needs checking shows ClassifyForm first).
+ACTION_FORMS = [FollowUpForm, DisposeForm, ClassifyForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm, ReopenForm]
 BY_SLUG = {form.slug: form for form in ACTION_FORMS}

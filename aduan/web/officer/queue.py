@@ -22,7 +22,7 @@ from aduan.web.templatetags.officer_tags import local_date
 
 # What a row prints, read as plain values (one join per name; no model built per row).
 QUEUE_FIELDS = (
-    "tracking_number", "severity", "status", "received_at", "closure_due_at", "region_id", "location_text",
+    "tracking_number", "severity", "status", "received_at", "due_at", "closure_due_at", "region_id", "location_text",
     "program__name", "category_type__name", "topic__number", "topic__name",
     "region__name", "region__parent__parent__name", "handling_unit__name",
     "assigned_to__first_name", "assigned_to__last_name", "assigned_to__username",
@@ -40,10 +40,13 @@ def queue(request):
     rows = apply_status(filtered, data.get("status"))
     shown = shown_count(counts, data.get("status"))
     total = shown.value if shown.exact else None
+    # What needs checking is worked through oldest first; everything else by deadline.
+    by = "received_at" if data.get("check") else "due_at"
     try:
-        page = keyset_page(rows, cursor=after, limit=form.per_page, fields=QUEUE_FIELDS, total=total)
+        page = keyset_page(rows, cursor=after, limit=form.per_page, fields=QUEUE_FIELDS, total=total, by=by)
     except ActionError:  # an old or edited link: start again at the top
-        after, page = None, keyset_page(rows, cursor=None, limit=form.per_page, fields=QUEUE_FIELDS, total=total)
+        after, page = None, keyset_page(rows, cursor=None, limit=form.per_page, fields=QUEUE_FIELDS, total=total,
+                                        by=by)
     calendar = working_calendar()
     complaint_url = reverse("web:officer:complaint", args=["-"]).removesuffix("-/")
     return render(request, "web/officer/queue.html", {
@@ -56,8 +59,9 @@ def queue(request):
         "estimated": not all(c.exact for c in counts.values()),
         "status": data.get("status") or ACTIVE,
         "overdue_only": bool(data.get("overdue")),
+        "check_only": bool(data.get("check")),
         "query_without_page": _query_without(request, "page", "after"),
-        "query_without_status": _query_without(request, "page", "after", "status", "overdue"),
+        "query_without_status": _query_without(request, "page", "after", "status", "overdue", "check"),
         "memberships": user_units(request.user),
         "sees_everything": sees_everything(request.user),
     })

@@ -6,7 +6,7 @@ from django.test import Client
 
 from aduan.core.actions import complaint_close, complaint_dispose, complaint_follow_up
 from aduan.core.enums import EventKind, Status
-from aduan.core.models import Event
+from aduan.core.models import Complaint, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +180,43 @@ def test_signing_in_and_out(client, people):
     assert out_page.status_code == 200 and "Keluar dari aplikasi?" in out_page.content.decode()
     assert out.status_code == 302
     assert client.get("/petugas/").status_code == 302
+
+
+def test_an_unclassified_sms_asks_for_its_classification_first(sign_in, people, at_kediri):
+    Complaint.objects.filter(pk=at_kediri.pk).update(topic=None, category_type=None)
+
+    response = sign_in(people["kediri"]).get(page_of(at_kediri))
+
+    assert [form.slug for form in response.context["action_forms"]][0] == "klasifikasi"
+    assert '<details class="action" id="aksi-klasifikasi" open>' in response.content.decode()
+
+
+def test_classifying_from_the_page_sets_the_topic_and_the_place_and_the_deadline_follows(
+        sign_in, people, at_kediri):
+    Complaint.objects.filter(pk=at_kediri.pk).update(topic=None, category_type=None, region=None,
+                                                     location_needs_review=True)
+    client = sign_in(people["kediri"])
+
+    response = client.post(action(at_kediri, "klasifikasi"), {
+        "klasifikasi-program": "bpnt", "klasifikasi-category_type": "keluhan", "klasifikasi-topic": "bpnt-3",
+        "klasifikasi-severity": "berat", "klasifikasi-location_code": "73.71.01.1001"})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = Complaint.objects.select_related("topic").get(pk=at_kediri.pk)
+    assert (stored.topic.code, stored.severity, stored.region_id, stored.location_needs_review) == (
+        "bpnt-3", "berat", "73.71.01.1001", False)
+    assert [e.kind for e in stored.events.order_by("id")][-2:] == [EventKind.CLASSIFIED, EventKind.LOCATED]
+    assert "Klasifikasi tersimpan" in client.get(page_of(at_kediri)).content.decode()
+
+
+def test_a_bad_place_is_refused_next_to_the_field_keeping_the_rest(sign_in, people, at_kediri):
+    response = sign_in(people["kediri"]).post(action(at_kediri, "klasifikasi"), {
+        "klasifikasi-program": "bpnt", "klasifikasi-category_type": "keluhan", "klasifikasi-topic": "bpnt-3",
+        "klasifikasi-severity": "berat", "klasifikasi-location_code": "99.99.99.9999"})
+
+    assert response.status_code == 400
+    form = response.context["failed_form"]
+    assert "location_code" in form.errors
+    page = response.content.decode()
+    assert '<option value="bpnt-3" selected>' in page and 'value="99.99.99.9999"' in page
+    assert Complaint.objects.get(pk=at_kediri.pk).topic.code == "bpnt-4"  # nothing half-saved

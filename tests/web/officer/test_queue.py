@@ -56,7 +56,7 @@ def test_it_counts_by_status_and_lateness(sign_in, people, world, file_complaint
     response = sign_in(people["admin"]).get(QUEUE)
 
     counts = {status: str(tally) for status, tally in response.context["counts"].items()}
-    assert counts == {"belum": "2", "proses": "1", "selesai": "0", "terlambat": "1"}
+    assert counts == {"belum": "2", "proses": "1", "selesai": "0", "terlambat": "1", "periksa": "0"}
     assert "3 pengaduan, diurutkan menurut tenggat." in response.content.decode()
     assert "perkiraan" not in response.content.decode()
 
@@ -115,6 +115,20 @@ def test_the_filter_form_shows_the_filters_applied(sign_in, people, file_complai
     assert re.search(r'name="overdue" id="id_overdue" checked', page)
     assert re.search(r'name="mine" id="id_mine">', page)
     assert '<input type="hidden" name="per" value="50">' in page
+
+
+def test_what_needs_checking_is_counted_and_listed_oldest_first(sign_in, people, file_complaint):
+    newer_unclassified = file_complaint(topic=None, category_type=None, days_ago=1)
+    older_unplaced = file_complaint(region=None, location_text="ds purwodadi", location_needs_review=True,
+                                    days_ago=3)
+    file_complaint()  # classified and placed
+
+    client = sign_in(people["admin"])
+    assert str(client.get(QUEUE).context["counts"]["periksa"]) == "2"
+    response = client.get(QUEUE, {"check": "on"})
+
+    assert rows_of(response) == [older_unplaced.tracking_number, newer_unclassified.tracking_number]
+    assert "2 pengaduan perlu diperiksa, yang terlama lebih dulu." in response.content.decode()
 
 
 def test_it_finds_a_complaint_by_its_tracking_number_however_typed(sign_in, people, file_complaint):
