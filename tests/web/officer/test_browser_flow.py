@@ -137,3 +137,29 @@ def test_the_queue_reads_on_a_phone(page: Page, live_server, people, file_compla
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shoot(page, "queue-phone.png")
+
+
+def test_the_front_office_works_through_what_needs_checking(page: Page, live_server, people, file_complaint):
+    sms = file_complaint(text="sldo gk msk 2 bln", topic=None, category_type=None, region=None,
+                         location_text="purwodadi ringin rejo", location_needs_review=True)
+
+    sign_in(page, live_server.url, "admin")
+    page.locator("a.count.periksa").click()
+    expect(page.locator("[data-row]")).to_have_count(1)
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=sms.tracking_number)).to_be_visible()
+
+    # The classification form is the first one, open, with what the SMS said about the place.
+    expect(page.locator("#aksi-klasifikasi")).to_have_attribute("open", "")
+    page.locator("#id_klasifikasi-category_type").select_option("keluhan")
+    page.locator("#id_klasifikasi-topic").select_option("bpnt-3")
+    page.locator("#id_klasifikasi-location_code").fill("35.06.10.2005")
+    page.keyboard.press("Control+Enter")
+
+    expect(page.get_by_role("status")).to_contain_text("Klasifikasi tersimpan")
+    expect(page.locator(".event-classified")).to_be_visible()
+    expect(page.locator(".event-located")).to_be_visible()
+    page.keyboard.press("g")
+    page.keyboard.press("q")
+    expect(page.locator("a.count.periksa b")).to_have_text("0")
