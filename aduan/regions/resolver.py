@@ -60,15 +60,19 @@ _NUMBER_WORDS = {
 _SOUND_RULES = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ch", "kh"),
                 ("kh", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"))  # fmt: skip
 _DOUBLED = re.compile(r"([a-z])\1+")
+_UNIT_NAMES = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_GLUED_NUMBER = re.compile(rf"^({_UNIT_NAMES})(puluh|belas|ratus)((?:{_UNIT_NAMES})?)$")
 _ADMINISTRATIVE = frozenset({"administrasi", "adm"})
 
 
 def _tokens(text: str) -> list[str]:
-    """Lower-case words and numbers, accents and punctuation dropped, short forms expanded."""
+    """Lower-case words and numbers, accents and punctuation dropped, short forms expanded, a
+    number written as one word taken apart ("tigapuluh" → "tiga puluh")."""
     plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     plain = plain.lower()
     words = _WORD.findall(_APOSTROPHES.sub("", plain))
-    return [aliases.WORD_ABBREVIATIONS.get(w, w) for w in words]
+    words = [aliases.WORD_ABBREVIATIONS.get(w, w) for w in words]
+    return [part for w in words for part in _GLUED_NUMBER.sub(r"\1 \2 \3", w).split()]
 
 
 def _number(token: str, position: int) -> str | None:
@@ -83,13 +87,51 @@ def _number(token: str, position: int) -> str | None:
     return None
 
 
+_UNIT_WORDS = {word: value for word, value in _NUMBER_WORDS.items() if value < 10}
+
+
+def _number_phrase(tokens: Sequence[str], start: int) -> tuple[str, int] | None:
+    """A number written in words over several tokens — "tiga puluh", "dua belas", "tiga puluh lima",
+    "enam ratus" — as (its digits, how many tokens it took); None unless it takes two or more.
+    Anywhere in a name: "Tiga-puluh Ilir" is "30 Ilir" in an SMS."""
+    i, total, n = start, 0, len(tokens)
+
+    def unit_before(word: str) -> int | None:
+        if i + 1 < n and tokens[i] in _UNIT_WORDS and tokens[i + 1] == word:
+            return _UNIT_WORDS[tokens[i]]
+        return None
+
+    if i < n and tokens[i] == "seratus":
+        total, i = 100, i + 1
+    elif (hundreds := unit_before("ratus")) is not None:
+        total, i = 100 * hundreds, i + 2
+    if i < n and tokens[i] in ("sepuluh", "sebelas"):
+        total, i = total + _NUMBER_WORDS[tokens[i]], i + 1
+    elif (teen := unit_before("belas")) is not None:
+        total, i = total + 10 + teen, i + 2
+    elif (tens := unit_before("puluh")) is not None:
+        total, i = total + 10 * tens, i + 2
+        if i < n and tokens[i] in _UNIT_WORDS:
+            total, i = total + _UNIT_WORDS[tokens[i]], i + 1
+    elif total and i < n and tokens[i] in _UNIT_WORDS:  # "seratus lima"
+        total, i = total + _UNIT_WORDS[tokens[i]], i + 1
+    return (str(total), i - start) if i - start >= 2 else None
+
+
 def _key(tokens: Sequence[str]) -> str:
     """Spaces dropped ("Ringin Rejo" = "Ringinrejo"); numbers in one form, each closed by a dot so
-    that "Sei Dadap I II" ("1.2.") stays apart from "Sei Dadap XII" ("12.")."""
-    out = []
-    for position, token in enumerate(tokens):
-        number = _number(token, position)
-        out.append(f"{number}." if number is not None else token)
+    that "Sei Dadap I II" ("1.2.") stays apart from "Sei Dadap XII" ("12."), and whether written
+    in digits, Roman numerals or words ("30 Ilir" = "Tiga-puluh Ilir", "II" = "Dua")."""
+    out, position = [], 0
+    while position < len(tokens):
+        phrase = _number_phrase(tokens, position)
+        if phrase is not None:
+            out.append(f"{phrase[0]}.")
+            position += phrase[1]
+            continue
+        number = _number(tokens[position], position)
+        out.append(f"{number}." if number is not None else tokens[position])
+        position += 1
     return "".join(out)
 
 

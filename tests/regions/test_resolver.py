@@ -146,6 +146,23 @@ def test_a_fuzzy_match_must_be_clearly_better_than_the_runner_up(resolver):
     assert [resolver.names_of(c)[-1] for c in resolution.candidates] == ["Nagarajati", "Nagarajaya"]
 
 
+@pytest.mark.parametrize("typed", [
+    ["Sumsel", "Palembang", "Ilir Barat II", "30 Ilir"],
+    ["Sumatera Selatan", "Kota Palembang", "Ilir Barat 2", "Tiga Puluh Ilir"],
+    ["sumsel", "kota palembang", "ilir barat dua", "tigapuluh ilir"],
+])
+def test_numerals_in_digits_roman_or_words_read_the_same(resolver, typed):
+    # Officially Tiga-puluh Ilir in Ilir Barat Dua; its neighbours are 32 and 35 Ilir.
+    resolution = resolver.resolve(typed)
+
+    assert (resolution.code, resolution.needs_review) == ("16.71.01.1003", False)
+
+
+def test_a_number_in_words_is_not_another_number(resolver):
+    assert resolver.resolve(["Sumsel", "Palembang", "Ilir Barat II", "35 Ilir"]).code == "16.71.01.1001"
+    assert resolver.resolve(["Sumsel", "Palembang", "Ilir Barat II", "33 Ilir"]).code != "16.71.01.1001"
+
+
 def test_a_numbered_village_is_not_guessed_without_its_number(resolver):
     resolution = resolver.resolve(["Aceh", "Aceh Selatan", "Meukek", "Kuta Buloh"])  # I or II?
 
