@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from aduan.regions.timezones import ABBREVIATIONS, zone_name_for
@@ -55,3 +56,26 @@ class Region(models.Model):
     @staticmethod
     def timezone_for_code(code: str) -> str:
         return zone_name_for(code)
+
+
+class TaughtSpelling(models.Model):
+    """How someone wrote a place the resolver could not name, and the desa an officer then chose
+    (aduan/regions/taught.py): the next SMS written the same way resolves to it. Administrators
+    review them in the admin and switch off a wrong one; a spelling taught for two desa teaches
+    nothing (the resolver never guesses between villages)."""
+
+    key = models.CharField(max_length=300, db_index=True)  # the resolver's key of `text`
+    text = models.CharField(max_length=300)  # as sent
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="taught_spellings")
+    taught_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    taught_at = models.DateTimeField(auto_now_add=True)
+    is_active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        verbose_name = "ejaan lokasi yang dipelajari"
+        verbose_name_plural = "ejaan lokasi yang dipelajari"
+        constraints = [models.UniqueConstraint(fields=["key", "region"], name="one_spelling_per_region")]
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.region}"

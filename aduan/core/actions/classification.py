@@ -21,6 +21,7 @@ from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import EventKind, Severity
 from aduan.core.models import Complaint, ComplaintStage, Event
 from aduan.core.workflow import Transition
+from aduan.regions import taught
 from aduan.regions.lookups import region as region_by_code
 from aduan.taxonomy import lookups as taxonomy
 
@@ -73,7 +74,8 @@ def complaint_classify(*, complaint: Complaint, actor, change: Classification, a
 
 def complaint_locate(*, complaint: Complaint, actor, region_code: str, at: datetime | None = None) -> Complaint:
     """Correct the complaint's place to an official region (a flagged SMS: from the text as sent,
-    which the event keeps). The deadline is counted again in the region's time zone."""
+    which the event keeps, and which teaches the resolver that spelling for that desa). The
+    deadline is counted again in the region's time zone."""
     at = at or timezone.now()
     region = region_by_code((region_code or "").strip())
     if region is None:
@@ -84,6 +86,8 @@ def complaint_locate(*, complaint: Complaint, actor, region_code: str, at: datet
         if current.region_id == region.code and not current.location_needs_review:
             return updated(current, complaint)
         previous_region, previous_due = current.region_id, current.due_at
+        if current.location_needs_review and current.location_text:
+            taught.teach(current.location_text, region, by=actor)  # the next SMS written so resolves
         current.region = region
         current.location_needs_review = False
         _recompute_due(current)

@@ -26,7 +26,7 @@ from aduan.core.tracking import normalize_tracking_number
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
 from aduan.intake.sms import parser, replies
 from aduan.intake.sms.models import InboundSms, Outcome
-from aduan.regions.resolver import get_resolver
+from aduan.regions import taught
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def _file(inbound: InboundSms, parsed: parser.ParsedSms) -> _Handled:
     earlier = _same_message_filed_recently(inbound)
     if earlier is not None:
         return _Handled(Outcome.DUPLICATE, replies.fit(replies.DUPLICATE, tracking=earlier.tracking_number), earlier)
-    resolution = get_resolver().resolve(parsed.location_parts)
+    resolution = taught.resolve(parsed.location_parts)
     message = IntakeMessage(
         channel=Channel.SMS,
         program=parsed.program,

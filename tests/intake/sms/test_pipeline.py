@@ -7,13 +7,14 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from aduan.core.actions import complaint_follow_up
+from aduan.core.actions import complaint_follow_up, complaint_locate
 from aduan.core.enums import Status
 from aduan.core.models import Complaint
 from aduan.intake.sms import parser, replies
 from aduan.intake.sms.gateways.kannel_dialect import fits_one_sms, is_gsm7
 from aduan.intake.sms.models import InboundSms, Outcome
 from aduan.intake.sms.pipeline import handle_inbound_sms, normalize_sender
+from aduan.organisation.models import Membership, Role, Unit
 
 from .conftest import CITIZEN, CITIZEN_E164, KEDIRI_SMS, PURWODADI, RAWAJATI, RAWAJATI_SMS, STRANGER
 
@@ -323,3 +324,18 @@ def test_typography_and_accents_are_made_gsm7_not_ucs2():
                                            ("+62 812-3456-7890", "+6281234567890"), ("1708", "1708"), ("TELKOMSEL", "TELKOMSEL")])
 def test_senders_are_normalised_to_e164(raw, e164):
     assert normalize_sender(raw) == e164
+
+
+def test_a_place_an_officer_corrected_is_understood_the_next_time_it_is_written_so(django_user_model):
+    officer = django_user_model.objects.create_user(username="desk")
+    Membership.objects.create(user=officer, unit=Unit.objects.get(code="admin-utama"), role=Role.ADMINISTRATOR)
+    first = filed(sms("NT#Jatim#Kdr#Ringin Rejo#Pwdadi#Saldo KKS kosong tiga bulan"))
+    assert first.location_needs_review
+
+    complaint_locate(complaint=first, actor=officer, region_code=PURWODADI)
+    again = sms("NT#jatim#KDR#ringinrejo#PWDADI#Beras rusak", sender=STRANGER)
+
+    assert (again.location_code, again.needs_review) == (PURWODADI, False)
+    assert not filed(again).location_needs_review
+    another_spelling = sms("NT#Jatim#Kdr#Ringin Rejo#Pwdd#Beras rusak", sender=STRANGER)
+    assert another_spelling.needs_review  # only what was taught, never a guess
