@@ -2,11 +2,16 @@
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aduan.regions.timezones import ABBREVIATIONS, zone_for, zone_name_for
 from aduan.web.officer import deadlines
 
 register = template.Library()
+
+# What a `classified` event's data names, as the timeline shows it.
+CHANGE_LABELS = {"program": gettext_lazy("Program"), "category_type": gettext_lazy("Jenis"),
+                 "topic": gettext_lazy("Topik"), "severity": gettext_lazy("Tingkat")}
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
@@ -55,3 +60,13 @@ def file_size(size):
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+@register.filter
+def changes(event) -> list[tuple[str, str, str]]:
+    """A classification or place event's changes as (what, before, after) for the timeline."""
+    data = event.data or {}
+    if event.kind == "located":
+        return [(_("Wilayah"), data.get("from_region") or "—", data.get("to_region") or "—")]
+    return [(str(CHANGE_LABELS.get(name, name)), old or "—", new or "—")
+            for name, (old, new) in (data.get("changes") or {}).items()]

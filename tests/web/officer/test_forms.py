@@ -206,7 +206,9 @@ def test_classifying_from_the_page_sets_the_topic_and_the_place_and_the_deadline
     assert (stored.topic.code, stored.severity, stored.region_id, stored.location_needs_review) == (
         "bpnt-3", "berat", "73.71.01.1001", False)
     assert [e.kind for e in stored.events.order_by("id")][-2:] == [EventKind.CLASSIFIED, EventKind.LOCATED]
-    assert "Klasifikasi tersimpan" in client.get(page_of(at_kediri)).content.decode()
+    page = client.get(page_of(at_kediri)).content.decode()
+    assert "Klasifikasi tersimpan" in page
+    assert "Topik: — &rarr; <b>bpnt-3</b>" in page and "Wilayah: — &rarr; <b>73.71.01.1001</b>" in page
 
 
 def test_a_bad_place_is_refused_next_to_the_field_keeping_the_rest(sign_in, people, at_kediri):
