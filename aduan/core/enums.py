@@ -54,3 +54,4 @@ class EventKind(models.TextChoices):
     RATED = "rated", _("Dinilai pelapor")
     CLASSIFIED = "classified", _("Diklasifikasikan")
     LOCATED = "located", _("Lokasi dicatat")
+    LINKED = "linked", _("Ditautkan")

@@ -125,6 +125,10 @@ class Complaint(models.Model):
         ]
         indexes = [
             models.Index(fields=["reporter_phone"], name="by_reporter_phone"),
+            # Possible duplicates (aduan/core/duplicates.py) and the registry's matches: most complaints
+            # carry neither number, so only those that do are indexed.
+            models.Index(fields=["reporter_nik"], condition=~Q(reporter_nik=""), name="by_reporter_nik"),
+            models.Index(fields=["reporter_kks"], condition=~Q(reporter_kks=""), name="by_reporter_kks"),
             models.Index(fields=["handling_unit", "status", "due_at"], name="queue_by_due"),
             models.Index(fields=["status", "due_at"], name="open_by_due"),
             # The lists by due date, read in index order so that the first page of a million

@@ -3,7 +3,7 @@
 Web pages, the API, SMS, email and the sweep all call these; nothing else writes `status`.
 """
 
-from aduan.core.actions.classification import Classification, complaint_classify, complaint_locate
+from aduan.core.actions.classification import Classification, complaint_classify, complaint_link, complaint_locate
 from aduan.core.actions.handling import complaint_dispose, complaint_escalate, complaint_return
 from aduan.core.actions.intake import ReceiveResult, complaint_receive
 from aduan.core.actions.lifecycle import (
@@ -38,4 +38,5 @@ __all__ = [
     "Classification",
     "complaint_classify",
     "complaint_locate",
+    "complaint_link",
 ]

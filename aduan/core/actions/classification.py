@@ -28,6 +28,8 @@ from aduan.taxonomy import lookups as taxonomy
 TOPIC_OF_OTHER_PROGRAM = "Topik '{value}' bukan topik program {program}."
 CLASSIFIED_PUBLIC = "Pengaduan diklasifikasikan: {summary}."
 LOCATED_PUBLIC = "Lokasi pengaduan dicatat: {name}."
+SAME_COMPLAINT = "Pengaduan tidak dapat ditautkan dengan dirinya sendiri."
+LINKED_NOTE = "Ditautkan dengan {number}: kemungkinan masalah yang sama."
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def complaint_classify(*, complaint: Complaint, actor, change: Classification, a
         }
         if not changes:  # what is recorded already: nothing to write (a retried request, a form sent twice)
             return updated(current, complaint)
-        current.program, current.category_type, current.topic, current.severity = program, category_type, topic, severity
+        current.program, current.category_type, current.topic = program, category_type, topic
+        current.severity = severity
         current.policy = program.policy or default_policy()
         previous_due = current.due_at
         _recompute_due(current)
@@ -67,7 +70,8 @@ def complaint_classify(*, complaint: Complaint, actor, change: Classification, a
         record_event(
             current, EventKind.CLASSIFIED, at=at, actor=actor,
             public_note=CLASSIFIED_PUBLIC.format(summary=_summary(current)),
-            data={"changes": changes, "previous_due_at": previous_due.isoformat(), "due_at": current.due_at.isoformat()},
+            data={"changes": changes, "previous_due_at": previous_due.isoformat(),
+                  "due_at": current.due_at.isoformat()},
         )
     return updated(current, complaint)
 
@@ -98,6 +102,26 @@ def complaint_locate(*, complaint: Complaint, actor, region_code: str, at: datet
             data={"from_region": previous_region, "to_region": region.code, "location_text": current.location_text,
                   "previous_due_at": previous_due.isoformat(), "due_at": current.due_at.isoformat()},
         )
+    return updated(current, complaint)
+
+
+def complaint_link(*, complaint: Complaint, actor, other: Complaint, at: datetime | None = None) -> Complaint:
+    """Link two complaints about the same problem (a possible duplicate): an event on each that
+    names the other. Neither is merged, closed or hidden; each is answered on its own."""
+    at = at or timezone.now()
+    if other.pk == complaint.pk:
+        raise errors.ActionError(SAME_COMPLAINT, field="other")
+    with transaction.atomic():
+        first, second = sorted((complaint, other), key=lambda c: c.pk)  # one lock order for both
+        locked(first, actor=actor, ability=Ability.CLASSIFY if first is complaint else None)
+        locked(second, actor=actor, ability=Ability.CLASSIFY if second is complaint else None)
+        current = Complaint.objects.get(pk=complaint.pk)
+        states(current, Transition.CLASSIFY)
+        if Event.objects.filter(complaint=current, kind=EventKind.LINKED, data__with=other.tracking_number).exists():
+            return updated(current, complaint)
+        for this, that in ((current, other), (other, current)):
+            record_event(this, EventKind.LINKED, at=at, actor=actor, data={"with": that.tracking_number},
+                         note=LINKED_NOTE.format(number=that.tracking_number))
     return updated(current, complaint)
 
 

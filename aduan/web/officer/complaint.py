@@ -88,7 +88,9 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
         if bound is not None and isinstance(bound, form_class):
             forms.append(bound)  # shown with its errors even if the state no longer admits it
         elif form_class.transition in allowed:
-            forms.append(form_class(complaint=complaint, user=request.user))
+            form = form_class(complaint=complaint, user=request.user)
+            if form.is_offered():
+                forms.append(form)
     events = complaint.events.select_related("actor", "from_unit", "to_unit")
     return render(request, "web/officer/complaint.html", {
         "complaint": complaint,

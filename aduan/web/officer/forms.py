@@ -8,11 +8,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core import access, actions
+from aduan.core.duplicates import possible_duplicates
 from aduan.core.enums import Severity
 from aduan.core.errors import ActionError
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
 from aduan.taxonomy import lookups as taxonomy
+from aduan.web.templatetags.officer_tags import local_date
 
 REQUIRED = {"required": _("Wajib diisi.")}
 TEXTAREA = {"rows": 3}
@@ -37,6 +39,10 @@ class ActionForm(forms.Form):
 
     def perform(self) -> str:
         raise NotImplementedError
+
+    def is_offered(self) -> bool:
+        """Whether the page shows the form at all (beyond the role and the status allowing it)."""
+        return True
 
     def submit(self) -> str | None:
         """Validate and act; the success message, or None with the errors on the form."""
@@ -214,7 +220,7 @@ class ClassifyForm(ActionForm):
             (code, kind.name) for code, kind in taxonomy.category_types().items()]
         names = {program.pk: program.name for program in programs.values()}
         by_program: dict[str, list] = {}
-        for (program_pk, code), topic in sorted(taxonomy.topics().items(), key=lambda item: (item[0][0], item[1].number)):
+        for (program_pk, code), topic in sorted(taxonomy.topics().items(), key=lambda kv: (kv[0][0], kv[1].number)):
             if program_pk in names:
                 by_program.setdefault(names[program_pk], []).append((code, f"{topic.number}. {topic.name}"))
         self.fields["topic"].choices = [("", _("— belum ditentukan —"))] + list(by_program.items())
@@ -238,6 +244,33 @@ class ClassifyForm(ActionForm):
         return gettext("Klasifikasi tersimpan; tenggat mengikuti klasifikasi ini.")
 
 
+class LinkForm(ActionForm):
+    """The possible duplicates (aduan/core/duplicates.py), each linkable; shown only when there are any."""
+
+    transition, slug = "classify", "tautkan"
+    title, submit_label = _("Kemungkinan duplikat"), _("Tautkan")
+    other = forms.ChoiceField(label=_("Pelapor yang sama, isi yang mirip, dalam 30 hari"), widget=forms.RadioSelect,
+                              error_messages=REQUIRED)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = {d.complaint.tracking_number: d for d in possible_duplicates(self.complaint, self.user)}
+        self.fields["other"].choices = [
+            (number, f"{number} · {local_date(d.complaint.received_at, d.complaint.region_id)} · "
+                     f"{d.complaint.get_status_display()} — {d.excerpt}")
+            for number, d in self.duplicates.items()]
+
+    def is_offered(self) -> bool:
+        return bool(self.duplicates)
+
+    def perform(self) -> str:
+        other = self.duplicates[self.cleaned_data["other"]].complaint
+        actions.complaint_link(complaint=self.complaint, actor=self.user, other=other)
+        return gettext("Ditautkan dengan %(number)s; keduanya tetap ditangani sendiri-sendiri.") % {
+            "number": other.tracking_number}
+
+
 # In the order they appear on the page (a complaint that needs checking shows ClassifyForm first).
-ACTION_FORMS = [FollowUpForm, DisposeForm, ClassifyForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm, ReopenForm]
+ACTION_FORMS = [FollowUpForm, DisposeForm, ClassifyForm, LinkForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm,
+                ReopenForm]
 BY_SLUG = {form.slug: form for form in ACTION_FORMS}

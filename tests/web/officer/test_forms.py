@@ -222,3 +222,30 @@ def test_a_bad_place_is_refused_next_to_the_field_keeping_the_rest(sign_in, peop
     page = response.content.decode()
     assert '<option value="bpnt-3" selected>' in page and 'value="99.99.99.9999"' in page
     assert Complaint.objects.get(pk=at_kediri.pk).topic.code == "bpnt-4"  # nothing half-saved
+
+
+def test_a_possible_duplicate_is_shown_and_linked_from_the_page(sign_in, people, world, file_complaint):
+    first = file_complaint(text="Saldo KKS saya belum masuk sejak bulan Juni.", days_ago=5)
+    again = file_complaint(text="saldo kks sy blm masuk sejak juni")
+    client = sign_in(people["admin"])
+
+    page = client.get(page_of(again))
+    assert "tautkan" in [form.slug for form in page.context["action_forms"]]
+    assert first.tracking_number in page.content.decode()
+
+    response = client.post(action(again, "tautkan"), {"tautkan-other": first.tracking_number})
+
+    assert response.status_code == 302
+    assert Event.objects.get(complaint=first, kind=EventKind.LINKED).data == {"with": again.tracking_number}
+    assert "tautkan" not in [form.slug for form in client.get(page_of(again)).context["action_forms"]]
+
+
+def test_only_an_offered_duplicate_can_be_linked(sign_in, people, file_complaint):
+    other_problem = file_complaint(text="Beras berkutu.")  # the same reporter, not alike
+    again = file_complaint(text="saldo kks sy blm masuk sejak juni")
+    file_complaint(text="Saldo KKS saya belum masuk sejak bulan Juni.", days_ago=5)
+
+    response = sign_in(people["admin"]).post(action(again, "tautkan"), {"tautkan-other": other_problem.tracking_number})
+
+    assert response.status_code == 400
+    assert not Event.objects.filter(kind=EventKind.LINKED).exists()
