@@ -29,13 +29,14 @@ def at_kediri(lodge, officer, org):
 
 
 @pytest.mark.parametrize(("unit", "role", "expected"), [
-    ("dinsos-35-06", Role.ADMINISTRATOR, {"follow_up", "return", "escalate", "close", "reopen", "rebut"}),
-    ("dinsos-35-06", Role.PEJABAT_PENGELOLA, {"follow_up", "return", "escalate", "close", "reopen", "rebut"}),
-    ("dinsos-35-06", Role.BACK_OFFICE, {"follow_up", "return", "escalate", "rebut"}),
-    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut"}),
+    ("dinsos-35-06", Role.ADMINISTRATOR, {"follow_up", "return", "escalate", "close", "reopen", "rebut", "classify"}),
+    ("dinsos-35-06", Role.PEJABAT_PENGELOLA, {"follow_up", "return", "escalate", "close", "reopen", "rebut",
+                                              "classify"}),
+    ("dinsos-35-06", Role.BACK_OFFICE, {"follow_up", "return", "escalate", "rebut", "classify"}),
+    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut", "classify"}),
     ("dinsos-35-06", Role.SUPERVISOR, set()),
     ("dinsos-35", Role.ADMINISTRATOR, set()),
-    ("admin-utama", Role.ADMINISTRATOR, {"dispose", "close", "reopen", "rebut"}),
+    ("admin-utama", Role.ADMINISTRATOR, {"dispose", "close", "reopen", "rebut", "classify"}),
     ("admin-utama", Role.SUPERVISOR, set()),
     ("bri", Role.ADMINISTRATOR, set()),
 ])
