@@ -280,10 +280,11 @@ def classify(request, tracking_number: str, payload: ClassificationIn):
     _authorise(request, Ability.CLASSIFY, complaint)
     change = actions.Classification(program=payload.program, category_type=payload.category_type,
                                     topic=payload.topic, severity=payload.severity)
-    if change == actions.Classification() and payload.location_code is None:
+    classifies = change != actions.Classification()
+    if not classifies and payload.location_code is None:
         raise errors.ActionError(NOTHING_TO_CLASSIFY)
     with transaction.atomic():  # all of it or none of it
-        if change != actions.Classification():
+        if classifies:
             actions.complaint_classify(complaint=complaint, actor=request.user, change=change)
         if payload.location_code is not None:
             actions.complaint_locate(complaint=complaint, actor=request.user, region_code=payload.location_code)

@@ -112,10 +112,9 @@ def complaint_link(*, complaint: Complaint, actor, other: Complaint, at: datetim
     if other.pk == complaint.pk:
         raise errors.ActionError(SAME_COMPLAINT, field="other")
     with transaction.atomic():
-        first, second = sorted((complaint, other), key=lambda c: c.pk)  # one lock order for both
-        locked(first, actor=actor, ability=Ability.CLASSIFY if first is complaint else None)
-        locked(second, actor=actor, ability=Ability.CLASSIFY if second is complaint else None)
-        current = Complaint.objects.get(pk=complaint.pk)
+        rows = {c.pk: locked(c, actor=actor, ability=Ability.CLASSIFY if c is complaint else None)
+                for c in sorted((complaint, other), key=lambda c: c.pk)}  # one lock order for both
+        current = rows[complaint.pk]
         states(current, Transition.CLASSIFY)
         if Event.objects.filter(complaint=current, kind=EventKind.LINKED, data__with=other.tracking_number).exists():
             return updated(current, complaint)

@@ -239,7 +239,7 @@ class ClassifyForm(ActionForm):
         place = data["location_code"].strip()
         with transaction.atomic():  # the classification and the place together, or neither
             actions.complaint_classify(complaint=self.complaint, actor=self.user, change=change)
-            if place and (place != self.complaint.region_id or self.complaint.location_needs_review):
+            if place:  # the place as recorded already changes nothing (complaint_locate)
                 actions.complaint_locate(complaint=self.complaint, actor=self.user, region_code=place)
         return gettext("Klasifikasi tersimpan; tenggat mengikuti klasifikasi ini.")
 
