@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "axes",
     "aduan.regions",
     "aduan.taxonomy",
+    "aduan.triage",
     "aduan.organisation",
     "aduan.core",
     "aduan.casework",

@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from aduan.api import attachments, casework, complaints, errors, handling, regions, taxonomy
+from aduan.api import attachments, casework, complaints, errors, handling, regions, taxonomy, triage
 from aduan.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -17,3 +17,4 @@ api.add_router("", attachments.router)
 api.add_router("", taxonomy.router)
 api.add_router("", handling.router)
 api.add_router("", casework.router)
+api.add_router("", triage.router)

@@ -93,6 +93,8 @@ class Complaint(models.Model):
     region = models.ForeignKey("regions.Region", null=True, blank=True, on_delete=models.PROTECT)
     location_text = models.CharField(max_length=300, blank=True)
     location_needs_review = models.BooleanField(default=False)
+    # What triage read in the text at intake (aduan/triage): a suggestion, never applied by itself.
+    triage = models.JSONField(default=dict, blank=True)
 
     text = models.TextField()
     received_at = models.DateTimeField()

@@ -68,8 +68,11 @@ def propose_unit(complaint, holder: Unit | None = None) -> Unit:
     """The unit this complaint should be disposed to, seen from the unit holding it now."""
     if holder is None:
         holder = complaint.holder
+    # The topic's authority; before anyone has classified it, the one triage read in the text
+    # (a "saldo kosong" SMS goes to the bank).
+    authority = complaint.topic.authority if complaint.topic_id else (complaint.triage or {}).get("authority")
     code = proposed_code(
-        authority=complaint.topic.authority if complaint.topic_id else None,
+        authority=authority,
         program=complaint.program.code,
         region_code=complaint.region_id,
         holder_kind=holder.kind if holder else None,

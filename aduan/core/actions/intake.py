@@ -27,7 +27,7 @@ from aduan.organisation.models import Unit
 from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import zone_for
 from aduan.taxonomy import lookups as taxonomy
-from aduan.taxonomy.models import CategoryType, Topic
+from aduan.triage.suggestions import suggest
 
 _SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
 # A fresh tracking number is drawn when the random one is taken (about once in a million filings).
@@ -119,7 +119,7 @@ def _validated_fields(message: IntakeMessage) -> dict:
         if topic is None:
             raise errors.ActionError(errors.UNKNOWN_TOPIC.format(value=message.topic), field="topic")
 
-    severity = message.severity or _default_severity(category_type, topic)
+    severity = message.severity or taxonomy.default_severity(category_type, topic)
     if severity not in Severity.values:
         raise errors.ActionError(errors.UNKNOWN_SEVERITY.format(value=severity), field="severity")
 
@@ -132,16 +132,10 @@ def _validated_fields(message: IntakeMessage) -> dict:
         "topic": topic,
         "severity": severity,
         "policy": program.policy or default_policy(),
+        # Only what the channel left open is worth suggesting (SMS, web and email leave the topic open).
+        "triage": suggest(text, program.code).as_dict() if topic is None or category_type is None else {},
         **_reporter_fields(message.reporter),
     }
-
-
-def _default_severity(category_type: CategoryType | None, topic: Topic | None) -> str:
-    if topic is not None and topic.severity and (category_type is None or category_type.code == "keluhan"):
-        return topic.severity
-    if category_type is not None:
-        return category_type.default_severity
-    return Severity.SEDANG
 
 
 def _reporter_fields(reporter: Reporter) -> dict:

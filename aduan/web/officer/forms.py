@@ -14,6 +14,8 @@ from aduan.core.errors import ActionError
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
 from aduan.taxonomy import lookups as taxonomy
+from aduan.taxonomy.models import Authority
+from aduan.triage.suggestions import Suggestion
 from aduan.web.templatetags.officer_tags import local_date
 
 REQUIRED = {"required": _("Wajib diisi.")}
@@ -214,6 +216,9 @@ class ClassifyForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         complaint = self.complaint
+        self.suggestion = Suggestion.from_dict(complaint.triage)
+        if self.data and self.data.get(self.add_prefix("accept")) and not self.suggestion.is_empty:
+            self.data = self._accepted(self.data)
         programs = taxonomy.active_programs()
         self.fields["program"].choices = [(code, program.name) for code, program in programs.items()]
         self.fields["category_type"].choices = [("", _("— belum ditentukan —"))] + [
@@ -231,6 +236,40 @@ class ClassifyForm(ActionForm):
             "severity": complaint.severity,
             "location_code": complaint.region_id or "",
         }
+
+    def _accepted(self, data):
+        """The suggestion as if typed into the form ("Terima saran" posts nothing else); what triage
+        was unsure of stays as it is."""
+        data = data.copy()
+        suggested, complaint = self.suggestion, self.complaint
+        for name, value in (
+            ("program", suggested.program or complaint.program.code),
+            ("category_type", suggested.category_type or (complaint.category_type.code if complaint.category_type_id else "")),
+            ("topic", suggested.topic or (complaint.topic.code if complaint.topic_id else "")),
+            ("severity", suggested.severity or complaint.severity),
+        ):
+            data[self.add_prefix(name)] = value
+        return data
+
+    def suggestion_shown(self) -> bool:
+        """The triage panel: while the complaint still lacks what triage can suggest."""
+        return bool(self.complaint.triage) and (self.complaint.topic_id is None or self.complaint.category_type_id is None)
+
+    def suggestion_rows(self) -> list[tuple[str, str]]:
+        """What triage suggests, as the officer reads it: (label, value) pairs, each field only when sure."""
+        s = self.suggestion
+        rows = []
+        if s.topic:
+            program = taxonomy.active_programs().get(s.topic.split("-")[0])
+            topic = taxonomy.topics().get((program.pk, s.topic)) if program else None
+            rows.append((gettext("Topik"), f"{program.name} {topic.number}. {topic.name}" if topic else s.topic))
+        if s.category_type and (kind := taxonomy.category_types().get(s.category_type)):
+            rows.append((gettext("Jenis"), kind.name))
+        if s.severity:
+            rows.append((gettext("Tingkat"), Severity(s.severity).label))
+        if s.authority:
+            rows.append((gettext("Kewenangan"), Authority(s.authority).label))
+        return rows
 
     def perform(self) -> str:
         data = self.cleaned_data

@@ -1,5 +1,6 @@
 // Keyboard flow for front-office officers (documented on the page under "Pintasan keyboard"):
-// "/" search, j/k rows, Enter opens, "g q" queue, Ctrl+Enter submits, Esc leaves a field.
+// "/" search, j/k rows, Enter opens, "g q" queue, "t" accepts the triage suggestion,
+// Ctrl+Enter submits, Esc leaves a field.
 (function () {
   "use strict";
   var rows = function () { return Array.prototype.slice.call(document.querySelectorAll("[data-queue] [data-row]")); };
@@ -51,6 +52,10 @@
           var open = list[current].querySelector("a.tracking-no");
           if (open) { event.preventDefault(); window.location.href = open.getAttribute("href"); }
         }
+        break;
+      case "t":
+        var accept = document.querySelector("[data-accept-suggestion]");
+        if (accept) { event.preventDefault(); accept.click(); }
         break;
       case "g": pendingG = window.setTimeout(function () { pendingG = 0; }, 1200); break;
     }
