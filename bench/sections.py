@@ -320,4 +320,28 @@ def sms_kannel(world: World):
            f"({count:,} SMS a round, every one stored and answered; app worker peak {max(peaks):.0f} MB)")
 
 
-SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel)]
+def triage(world: World):
+    """Issue 10: triage of one text (≤ 5 ms) and its accuracy on the held-out part of the corpus."""
+    from bench.__main__ import timed
+    from aduan.triage import training
+    from aduan.triage.model import shipped
+    from aduan.triage.suggestions import suggest
+
+    examples = training.read_corpus()
+    texts = iter(examples * 20)
+
+    def one():
+        example = next(texts)
+        suggest(example.text, example.program)
+
+    median, p95 = timed(one, len(examples) * 10)
+    yield f"triage_one_text_ms: median {median:.3f}, p95 {p95:.3f} (over the {len(examples)} corpus messages)"
+    for program_given in (True, False):
+        f = training.evaluate(shipped(), examples, program_given=program_given)
+        label = "with_program" if program_given else "text_only"
+        yield (f"triage_held_out_{label}: topic right {f['topic_right']:.1%}, wrong and confident "
+               f"{f['wrong_and_confident']:.1%}, answered {f['answered']:.1%}, right when answered "
+               f"{f['right_when_answered']:.1%}, kind right {f['kind_right']:.1%} ({f['held_out']} messages)")
+
+
+SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel), ("triage", triage)]

@@ -19,6 +19,7 @@ class Confidences(Schema):
     program: float | None = None
     category_type: float | None = None
     topic: float | None = None
+    authority: float | None = None
 
 
 class TriageOut(Schema):

@@ -16,7 +16,7 @@ class Suggestion:
     severity: str | None = None
     authority: str | None = None
     confidence: float = 0.0  # of the topic (or of "this is an aspirasi")
-    confidences: dict = field(default_factory=dict)  # program, category_type, topic
+    confidences: dict = field(default_factory=dict)  # program, category_type, topic, authority
 
     @property
     def is_empty(self) -> bool:
@@ -65,7 +65,9 @@ def suggest(text: str, program: str | None = None) -> Suggestion:
         topic = taxonomy.topics().get((programs[program].pk, best))
     if best == ASPIRASI and sure:
         category_code, kind_confidence = ASPIRASI, confidence
-    elif kind_confidence >= model.threshold and kind != ASPIRASI:
+    elif topic is not None and kind_confidence >= model.threshold and kind != ASPIRASI:
+        # Only beside a topic: on a text it cannot place, the kind head leans to "keluhan", the
+        # commonest, and that guess is no help to the officer.
         category_code = kind
     else:
         category_code = None
@@ -73,14 +75,37 @@ def suggest(text: str, program: str | None = None) -> Suggestion:
     if topic is not None and category_type is not None and category_type not in topic.category_types.all():
         category_type = None  # e.g. "penyalahgunaan" is only ever a keluhan
 
+    authority, authority_confidence = _authority(topics, programs, program)
+    if topic is not None:
+        authority = topic.authority
+    elif authority_confidence < model.threshold:
+        authority = None
+
     severity = taxonomy.default_severity(category_type, topic) if (topic or category_type) else None
     return Suggestion(
         program=program,
         category_type=category_type.code if category_type else None,
         topic=topic.code if topic else None,
         severity=severity,
-        authority=topic.authority if topic else None,
+        authority=authority,
         confidence=round(confidence, 3),
         confidences={"program": round(program_confidence, 3), "category_type": round(kind_confidence, 3),
-                     "topic": round(confidence, 3)},
+                     "topic": round(confidence, 3), "authority": round(authority_confidence, 3)},
     )
+
+
+def _authority(topics: dict[str, float], programs, program: str | None) -> tuple[str | None, float]:
+    """The authority most of the topics' probability points to: unsure between "card" and "e-Warong",
+    the text is still the bank's."""
+    if program is None:
+        return None, 0.0
+    known = taxonomy.topics()
+    by_authority: dict[str, float] = {}
+    for code, p in topics.items():
+        topic = known.get((programs[program].pk, code))
+        if topic is not None:
+            by_authority[topic.authority] = by_authority.get(topic.authority, 0.0) + p
+    if not by_authority:
+        return None, 0.0
+    best = max(by_authority, key=by_authority.get)
+    return best, by_authority[best]

@@ -87,3 +87,31 @@ def test_a_supervisor_is_refused_and_a_stranger_does_not_find_it(api_as, officer
     assert refused.status_code == 403
     assert refused.json()["message"] == REFUSALS[Ability.CLASSIFY]
     assert classify(stranger, sms, {"topic": "bpnt-3"}).status_code == 404
+
+
+# --- POST /api/v1/triage ----------------------------------------------------------------------
+
+
+def test_triage_answers_the_suggestion_for_a_text(desk):
+    response = desk.post("/api/v1/triage", {"text": "kks ke blokir krn salah pin 3x", "program": "bpnt"},
+                         content_type="application/json")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["program"], body["category_type"], body["topic"], body["authority"]) == ("bpnt", "keluhan", "bpnt-3", "bank")
+    assert 0.8 <= body["confidence"] <= 1 and body["confidences"]["topic"] == body["confidence"]
+
+
+def test_triage_says_null_where_it_is_unsure(desk):
+    body = desk.post("/api/v1/triage", {"text": "selamat siang"}, content_type="application/json").json()
+    assert (body["topic"], body["category_type"], body["authority"], body["severity"]) == (None, None, None, None)
+
+
+def test_triage_refuses_an_unknown_program_and_a_blank_text(desk):
+    unknown = desk.post("/api/v1/triage", {"text": "saldo kosong", "program": "blt"}, content_type="application/json")
+    assert unknown.status_code == 400 and unknown.json()["field"] == "program"
+    blank = desk.post("/api/v1/triage", {"text": "   "}, content_type="application/json")
+    assert blank.status_code == 400 and blank.json()["field"] == "text"
+
+
+def test_triage_needs_a_token(client, org):
+    assert client.post("/api/v1/triage", {"text": "saldo kosong"}, content_type="application/json").status_code == 401

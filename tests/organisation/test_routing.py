@@ -80,3 +80,19 @@ def test_next_unit_and_the_whole_path_above_a_kabupaten(org):
     assert [u.code for u in escalation_path(org["dinsos-35-06"], "bpnt")] == ["dinsos-35", "tikor-pusat"]
     assert [u.code for u in escalation_path(org["bri"], "bpnt")] == ["tikor-pusat"]
     assert [u.code for u in escalation_path(org["pos"], "pkh")] == ["uppkh-pusat", "tikor-teknis-pusat"]
+
+
+def test_before_anyone_classifies_it_the_proposal_follows_what_triage_read(lodge):
+    """Issue 10: a "saldo kosong" SMS goes to the bank, not to the province."""
+    sms = lodge(category_type=None, topic=None, text="Saya telah mencoba belanja ke ewarong tapi saldo kosong")
+    assert sms.triage["authority"] == "bank"
+    assert propose_unit(sms).code == "bri"
+    unclear = lodge(category_type=None, topic=None, text="mohon dibantu pak")
+    assert unclear.triage["authority"] is None
+    assert propose_unit(unclear).code == "dinsos-35"  # as without triage: the province of the place
+
+
+def test_the_topic_an_officer_chose_outweighs_the_suggestion(lodge):
+    complaint = lodge(topic="bpnt-2", text="saldo kosong")  # filed with a topic: nothing to suggest
+    assert complaint.triage == {}
+    assert propose_unit(complaint).code == "dinsos-35"

@@ -50,6 +50,14 @@ def test_the_bpnt_seed_example_is_filed_in_rawajati_with_its_kks():
     assert complaint.tracking_number in outcome.reply and fits_one_sms(outcome.reply)
 
 
+def test_the_seed_sms_carries_the_triage_suggestion_from_the_start():
+    """Issue 10: the SMS names no topic; triage reads a card balance in its text, the bank's."""
+    complaint = filed(sms(RAWAJATI_SMS))
+    assert complaint.topic_id is None and complaint.needs_checking
+    assert (complaint.triage["topic"], complaint.triage["authority"]) == ("bpnt-3", "bank")
+    assert complaint.triage["program"] == "bpnt" and complaint.triage["confidence"] >= 0.8
+
+
 def test_the_rastra_seed_example_is_filed_in_kabupaten_kediri_not_the_kota():
     outcome = sms(KEDIRI_SMS)
     complaint = filed(outcome)

@@ -163,3 +163,24 @@ def test_the_front_office_works_through_what_needs_checking(page: Page, live_ser
     page.keyboard.press("g")
     page.keyboard.press("q")
     expect(page.locator("a.count.periksa b")).to_have_text("0")
+
+
+def test_the_front_office_accepts_the_triage_suggestion_with_one_key(page: Page, live_server, people, file_complaint):
+    """Issue 10: an SMS names no topic; triage reads one; "t" accepts it, and the bank is proposed."""
+    sms = file_complaint(text="kks ke blokir krn salah pin 3x, sldo gk bs diambil", topic=None, category_type=None)
+
+    sign_in(page, live_server.url, "admin")
+    page.locator("a.count.periksa").click()
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=sms.tracking_number)).to_be_visible()
+    expect(page.locator("[data-suggestion]")).to_contain_text("Kartu/KKS, PIN")
+
+    page.keyboard.press("t")
+
+    expect(page.get_by_role("status")).to_contain_text("Klasifikasi tersimpan")
+    expect(page.locator(".event-classified")).to_contain_text("bpnt-3")
+    expect(page.locator("[data-suggestion]")).to_have_count(0)
+    assert Complaint.objects.get(pk=sms.pk).topic.code == "bpnt-3"
+    page.locator("#aksi-disposisi summary").click()
+    expect(page.locator("#aksi-disposisi")).to_contain_text("Bank Rakyat Indonesia")

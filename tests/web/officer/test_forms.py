@@ -211,6 +211,29 @@ def test_classifying_from_the_page_sets_the_topic_and_the_place_and_the_deadline
     assert "Topik: — &rarr; <b>bpnt-3</b>" in page and "Wilayah: — &rarr; <b>73.71.01.1001</b>" in page
 
 
+def test_the_triage_suggestion_is_shown_and_accepted_with_one_button(sign_in, people, file_complaint):
+    sms = file_complaint(text="kks ke blokir krn salah pin 3x", category_type=None, topic=None)
+    client = sign_in(people["admin"])
+
+    page = client.get(page_of(sms)).content.decode()
+    assert "Saran triase" in page and "BPNT/Sembako 3. Kartu/KKS, PIN, buku tabungan, saldo/transfer" in page
+    assert "Bank penyalur (HIMBARA)" in page and "data-accept-suggestion" in page
+
+    response = client.post(action(sms, "klasifikasi"), {"klasifikasi-accept": "1"})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = Complaint.objects.select_related("topic", "category_type").get(pk=sms.pk)
+    assert (stored.category_type.code, stored.topic.code, stored.severity) == ("keluhan", "bpnt-3", "sedang")
+    assert stored.events.filter(kind=EventKind.CLASSIFIED).exists()
+    assert "Saran triase" not in client.get(page_of(sms)).content.decode()  # done: nothing left to suggest
+
+
+def test_a_text_triage_cannot_place_says_so_and_offers_nothing_to_accept(sign_in, people, file_complaint):
+    sms = file_complaint(text="mohon dibantu pak", category_type=None, topic=None)
+    page = sign_in(people["admin"]).get(page_of(sms)).content.decode()
+    assert "Perlu diperiksa: isi pengaduan belum cukup jelas" in page and "data-accept-suggestion" not in page
+
+
 def test_a_bad_place_is_refused_next_to_the_field_keeping_the_rest(sign_in, people, at_kediri):
     response = sign_in(people["kediri"]).post(action(at_kediri, "klasifikasi"), {
         "klasifikasi-program": "bpnt", "klasifikasi-category_type": "keluhan", "klasifikasi-topic": "bpnt-3",
