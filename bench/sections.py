@@ -322,10 +322,10 @@ def sms_kannel(world: World):
 
 def triage(world: World):
     """Issue 10: triage of one text (≤ 5 ms) and its accuracy on the held-out part of the corpus."""
-    from bench.__main__ import timed
     from aduan.triage import training
     from aduan.triage.model import shipped
     from aduan.triage.suggestions import suggest
+    from bench.__main__ import timed
 
     examples = training.read_corpus()
     texts = iter(examples * 20)

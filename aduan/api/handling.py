@@ -18,8 +18,9 @@ from aduan.api import complaints, scopes
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintOut, EventOut, In, SeverityName, StatusName
 from aduan.api.serializers import complaint_dict, event_dict, with_related
-from aduan.core import actions, errors
+from aduan.core import actions, clusters, errors
 from aduan.core.access import Ability, NotAllowed, complaints_visible_to, readable_text, require
+from aduan.core.duplicates import possible_duplicates
 from aduan.core.models import Complaint
 from aduan.core.selectors import ComplaintFilters, complaint_page
 from aduan.core.tracking import normalize_tracking_number
@@ -346,3 +347,74 @@ def get_unit(request, code: str):
         raise Http404(UNIT_NOT_FOUND)
     return unit_dict(unit)
 
+
+
+# --- Duplicates, links and clusters (issue 10) ------------------------------------------------
+
+
+class DuplicateOut(Schema):
+    tracking_number: str
+    status: StatusName
+    received_at: datetime
+    score: int = Field(..., description="How alike the texts are, 0–100 (60 and above is shown).")
+    text: str = Field(..., description="The other complaint's text as the caller may read it (160 characters).")
+
+
+class LinkIn(In):
+    with_: str = Field(..., alias="with", max_length=20, examples=["ABCDE-23456"])
+
+
+class HotspotOut(Schema):
+    topic: str
+    topic_name: str
+    program: str
+    area_code: str
+    area_name: str
+    complaints: int
+    people: int
+    first_at: datetime
+    last_at: datetime
+    recommendation: str
+
+
+class ClustersOut(Schema):
+    days: int
+    clusters: list[HotspotOut]
+    across_kabupaten: list[str]
+
+
+@router.get("/complaints/{tracking_number}/duplicates", response={200: list[DuplicateOut], 404: Error})
+@scopes.require_scope(scopes.COMPLAINTS_READ)
+def duplicates(request, tracking_number: str):
+    """Possible duplicates: the same reporter (phone, NIK or KKS) with a similar text within 30 days,
+    among what the caller may see; those already linked are left out."""
+    complaint = _visible(request, tracking_number)
+    return [{"tracking_number": d.complaint.tracking_number, "status": d.complaint.status,
+             "received_at": d.complaint.received_at, "score": d.score, "text": d.excerpt}
+            for d in possible_duplicates(complaint, request.user)]
+
+
+@router.post("/complaints/{tracking_number}/links", response={200: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def link(request, tracking_number: str, payload: LinkIn):
+    """Link two complaints about the same problem: an event on each, neither merged nor closed."""
+    complaint = _visible(request, tracking_number)
+    other = _visible(request, payload.with_)
+    _authorise(request, Ability.CLASSIFY, complaint)
+    actions.complaint_link(complaint=complaint, actor=request.user, other=other)
+    fresh = with_related(Complaint.objects).get(pk=complaint.pk)
+    return Status(200, complaint_dict(fresh, request.user))
+
+
+@router.get("/clusters", response={200: ClustersOut, 400: Error})
+@scopes.require_scope(scopes.COMPLAINTS_READ)
+def list_clusters(request, days: int = clusters.DAYS):
+    """The same problem (topic) in the same area within `days` (at most 365), reported by at least
+    two people, among the complaints the caller may see: BPNT per desa, Rastra per kabupaten/kota,
+    PKH per kecamatan; and the topics reported so in several kabupaten/kota of one province."""
+    if not 1 <= days <= 365:
+        raise errors.ActionError("days harus antara 1 dan 365.", field="days")
+    spots, across = clusters.hotspots(complaints_visible_to(request.user), days=days)
+    return {"days": days, "across_kabupaten": across,
+            "clusters": [{"topic": s.topic_code, **{k: v for k, v in vars(s).items() if k != "topic_code"}}
+                         for s in spots]}

@@ -115,3 +115,37 @@ def test_triage_refuses_an_unknown_program_and_a_blank_text(desk):
 
 def test_triage_needs_a_token(client, org):
     assert client.post("/api/v1/triage", {"text": "saldo kosong"}, content_type="application/json").status_code == 401
+
+
+# --- duplicates, links, clusters ----------------------------------------------------------------
+
+
+def test_possible_duplicates_are_listed_and_linked_never_merged(desk, lodge):
+    first = lodge(receiving_unit="dinsos-35-06", text="Saldo KKS saya belum masuk sejak bulan Juni.")
+    again = lodge(receiving_unit="dinsos-35-06", text="saldo kks sy blm masuk sejak juni")
+
+    listed = desk.get(f"/api/v1/complaints/{again.tracking_number}/duplicates")
+    assert listed.status_code == 200, listed.content
+    assert [d["tracking_number"] for d in listed.json()] == [first.tracking_number]
+    assert listed.json()[0]["score"] >= 60
+
+    linked = desk.post(f"/api/v1/complaints/{again.tracking_number}/links", {"with": first.tracking_number},
+                       content_type="application/json")
+    assert linked.status_code == 200, linked.content
+    assert EventKind.LINKED in [e["kind"] for e in linked.json()["events"]]
+    assert desk.get(f"/api/v1/complaints/{again.tracking_number}/duplicates").json() == []
+    assert Complaint.objects.filter(pk__in=[first.pk, again.pk], status="belum").count() == 2
+
+
+def test_clusters_answer_the_callers_hotspots(desk, lodge):
+    from aduan.core.intake import Reporter
+
+    for n in (1, 2):
+        lodge(receiving_unit="dinsos-35-06", program="pkh", topic="pkh-4",
+              reporter=Reporter(name=f"W{n}", nik=f"350610450180000{n}"))
+    body = desk.get("/api/v1/clusters?days=30").json()
+    assert body["days"] == 30 and body["across_kabupaten"] == []
+    [cluster] = body["clusters"]
+    assert (cluster["topic"], cluster["area_code"], cluster["people"], cluster["complaints"]) == ("pkh-4", "35.06.10", 2, 2)
+    assert "PT Pos" in cluster["recommendation"]
+    assert desk.get("/api/v1/clusters?days=900").status_code == 400
