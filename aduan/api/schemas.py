@@ -77,6 +77,25 @@ class StageOut(Schema):
     done_at: datetime | None
 
 
+class Confidences(Schema):
+    program: float | None = None
+    category_type: float | None = None
+    topic: float | None = None
+    authority: float | None = None
+
+
+class SuggestionOut(Schema):
+    """What triage read in a text (aduan/triage); each field null where it is unsure ("perlu diperiksa")."""
+
+    program: str | None
+    category_type: str | None
+    topic: str | None = Field(..., examples=["bpnt-3"])
+    severity: str | None
+    authority: str | None = Field(..., examples=["bank"])
+    confidence: float = Field(..., description="The topic's probability (or that the text is an aspirasi).")
+    confidences: Confidences
+
+
 class ComplaintOut(Schema):
     tracking_number: str
     register_number: str
@@ -104,4 +123,6 @@ class ComplaintOut(Schema):
     reporter: ReporterOut
     stages: list[StageOut]
     events: list[EventOut]
+    suggestion: SuggestionOut | None = Field(
+        None, description="What triage read in the text at intake, when the channel named no topic; never applied by itself.")
     access_secret: str | None = Field(None, description="Only in the answer that files a confidential complaint.")

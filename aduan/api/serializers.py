@@ -78,6 +78,7 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True, even
             for s in stages
         ],
         "events": [event_dict(event, zone) for event in events],
+        "suggestion": complaint.triage or None,
     }
 
 

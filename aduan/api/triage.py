@@ -3,6 +3,7 @@
 from ninja import Field, Router, Schema
 
 from aduan.api.errors import ApiError, Error
+from aduan.api.schemas import SuggestionOut
 from aduan.core import errors
 from aduan.taxonomy import lookups as taxonomy
 from aduan.triage.suggestions import suggest
@@ -15,26 +16,7 @@ class TriageIn(Schema):
     program: str | None = Field(None, max_length=20, examples=["bpnt"], description="The program, where known.")
 
 
-class Confidences(Schema):
-    program: float | None = None
-    category_type: float | None = None
-    topic: float | None = None
-    authority: float | None = None
-
-
-class TriageOut(Schema):
-    """Each field is null where the model is unsure ("perlu diperiksa")."""
-
-    program: str | None
-    category_type: str | None
-    topic: str | None = Field(..., examples=["bpnt-3"])
-    severity: str | None
-    authority: str | None = Field(..., examples=["bank"])
-    confidence: float = Field(..., description="The topic's probability (or that the text is an aspirasi).")
-    confidences: Confidences
-
-
-@router.post("/triage", response={200: TriageOut, 400: Error})
+@router.post("/triage", response={200: SuggestionOut, 400: Error})
 def triage(request, payload: TriageIn):
     """Suggest program, category type, topic (codes as in `/topics`), severity and authority."""
     programs = taxonomy.active_programs()

@@ -14,6 +14,7 @@ from aduan.core.access import Ability, filing_units
 from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_receive
 from aduan.core.actions.events import record_event
+from aduan.core.duplicates import possible_duplicates
 from aduan.core.enums import EventKind
 from aduan.core.errors import ActionError
 from aduan.regions.timezones import zone_for
@@ -65,6 +66,8 @@ def catat(request):
     return render(request, "web/intake/tercatat.html", {
         "complaint": result.complaint, "secret": result.access_secret, "repeated": not result.created, "again": again,
         "attachments": result.complaint.attachments.count(),
+        # The same reporter with a similar text within 30 days: shown now, linked from the complaint's page.
+        "duplicates": possible_duplicates(result.complaint, request.user),
     })
 
 

@@ -149,3 +149,12 @@ def test_clusters_answer_the_callers_hotspots(desk, lodge):
     assert (cluster["topic"], cluster["area_code"], cluster["people"], cluster["complaints"]) == ("pkh-4", "35.06.10", 2, 2)
     assert "PT Pos" in cluster["recommendation"]
     assert desk.get("/api/v1/clusters?days=900").status_code == 400
+
+
+def test_a_complaint_filed_without_a_topic_carries_the_suggestion_in_its_answer(desk, lodge):
+    sms = lodge(receiving_unit="dinsos-35-06", category_type=None, topic=None, text="kks hilang waktu banjir")
+    body = desk.get(f"/api/v1/complaints/{sms.tracking_number}").json()
+    assert body["topic"] is None
+    assert (body["suggestion"]["topic"], body["suggestion"]["authority"]) == ("bpnt-3", "bank")
+    classified = lodge(receiving_unit="dinsos-35-06")  # filed with its topic: nothing suggested
+    assert desk.get(f"/api/v1/complaints/{classified.tracking_number}").json()["suggestion"] is None

@@ -159,3 +159,18 @@ def test_choosing_a_region_without_javascript_files_nothing(client, front_office
     page = response.content.decode()
     assert response.status_code == 200 and not Complaint.objects.exists()
     assert '<option value="35.06">Kabupaten Kediri</option>' in page and 'value="Siti Aminah"' in page
+
+
+def test_the_receipt_shows_a_possible_duplicate_to_link(client, front_office):
+    """Issue 10: the same reporter again with a similar text within 30 days is shown when filing."""
+    client.force_login(front_office)
+    client.post(URL, form_data(nonce="first", text="Bantuan PKH tahap 2 belum cair sampai sekarang."))
+    first = Complaint.objects.get()
+
+    page = client.post(URL, form_data(nonce="second", text="pkh tahap 2 blm cair smp skrg")).content.decode()
+
+    assert "Kemungkinan duplikat" in page and first.tracking_number in page
+    assert Complaint.objects.count() == 2  # shown, never merged
+    other = client.post(URL, form_data(nonce="third", nik="3506104501900009", phone="081299999999",
+                                       kks="", text="Posyandu di desa kami tutup.")).content.decode()
+    assert "Kemungkinan duplikat" not in other
