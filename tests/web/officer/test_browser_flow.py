@@ -175,6 +175,7 @@ def test_the_front_office_accepts_the_triage_suggestion_with_one_key(page: Page,
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=sms.tracking_number)).to_be_visible()
     expect(page.locator("[data-suggestion]")).to_contain_text("Kartu/KKS, PIN")
+    shoot(page, "triage-suggestion.png")
 
     page.keyboard.press("t")
 
