@@ -63,6 +63,8 @@ def suggest(text: str, program: str | None = None) -> Suggestion:
     topic = None
     if best != ASPIRASI and sure and program and best.startswith(f"{program}-"):
         topic = taxonomy.topics().get((programs[program].pk, best))
+        if topic is not None and not topic.is_active:
+            topic = None  # switched off by an administrator: never suggested
     if best == ASPIRASI and sure:
         category_code, kind_confidence = ASPIRASI, confidence
     elif topic is not None and kind_confidence >= model.threshold and kind != ASPIRASI:
@@ -103,7 +105,7 @@ def _authority(topics: dict[str, float], programs, program: str | None) -> tuple
     by_authority: dict[str, float] = {}
     for code, p in topics.items():
         topic = known.get((programs[program].pk, code))
-        if topic is not None:
+        if topic is not None and topic.is_active:
             by_authority[topic.authority] = by_authority.get(topic.authority, 0.0) + p
     if not by_authority:
         return None, 0.0

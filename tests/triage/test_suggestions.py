@@ -52,7 +52,7 @@ def test_a_text_it_knows_nothing_of_is_left_to_an_officer():
 
 def test_an_inactive_topic_is_never_suggested():
     from aduan.taxonomy.models import Topic
-    Topic.objects.filter(code="bpnt-3").delete()
+    Topic.objects.filter(code="bpnt-3").update(is_active=False)
     assert suggest("saldo kosong", "bpnt").topic is None
 
 
