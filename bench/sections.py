@@ -344,4 +344,27 @@ def triage(world: World):
                f"{f['right_when_answered']:.1%}, kind right {f['kind_right']:.1%} ({f['held_out']} messages)")
 
 
-SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel), ("triage", triage)]
+def hotspots(world: World):
+    """Issue 10: the hotspot page's one grouped query, for the national coordinator (every complaint)
+    and a district, over the last 30 and 365 days. The seeded rows get a topic first (one of their
+    program's seven, by id), since bulk seeding leaves them unclassified."""
+    from aduan.core import clusters
+    from aduan.core.access import complaints_visible_to
+    from bench.__main__ import timed
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE core_complaint SET topic_id = (SELECT t.id FROM taxonomy_topic t WHERE t.program_id ="
+            " core_complaint.program_id AND t.number = 1 + core_complaint.id % 7) WHERE topic_id IS NULL")
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE core_complaint")
+    for who, user in (("national", world.national_user), ("district", world.user)):
+        for days in (30, 365):
+            complaints = complaints_visible_to(user)
+            found = clusters.hotspots(complaints, days=days)[0]
+            median, p95 = timed(lambda: clusters.hotspots(complaints_visible_to(user), days=days), 20)
+            yield f"hotspots_{who}_{days}d_ms: median {median:.0f}, p95 {p95:.0f} ({len(found):,} clusters)"
+
+
+SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel), ("triage", triage),
+            ("hotspots", hotspots)]

@@ -3,7 +3,6 @@ two people; the hotspots of a unit in one grouped query; the advice for each."""
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from aduan.core import clusters

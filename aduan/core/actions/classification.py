@@ -42,6 +42,9 @@ class Classification:
     severity: str | None = None
 
 
+SUGGESTED = ("program", "category_type", "topic", "severity")
+
+
 def complaint_classify(*, complaint: Complaint, actor, change: Classification, at: datetime | None = None) -> Complaint:
     """Set or change program, category type, topic and severity; the deadline follows. What is
     recorded already changes nothing and writes no event."""
@@ -67,12 +70,12 @@ def complaint_classify(*, complaint: Complaint, actor, change: Classification, a
         _recompute_due(current)
         current.save(update_fields=["program", "category_type", "topic", "severity", "policy", "due_at", "warned_at",
                                     "updated_at"])
-        record_event(
-            current, EventKind.CLASSIFIED, at=at, actor=actor,
-            public_note=CLASSIFIED_PUBLIC.format(summary=_summary(current)),
-            data={"changes": changes, "previous_due_at": previous_due.isoformat(),
-                  "due_at": current.due_at.isoformat()},
-        )
+        data = {"changes": changes, "previous_due_at": previous_due.isoformat(), "due_at": current.due_at.isoformat()}
+        if current.triage:
+            # What triage had suggested beside what the officer chose: how often it was right, from the events.
+            data["suggested"] = {name: current.triage.get(name) for name in SUGGESTED}
+        record_event(current, EventKind.CLASSIFIED, at=at, actor=actor,
+                     public_note=CLASSIFIED_PUBLIC.format(summary=_summary(current)), data=data)
     return updated(current, complaint)
 
 

@@ -224,7 +224,9 @@ def test_the_triage_suggestion_is_shown_and_accepted_with_one_button(sign_in, pe
     assert response.status_code == 302, response.content.decode()[:2000]
     stored = Complaint.objects.select_related("topic", "category_type").get(pk=sms.pk)
     assert (stored.category_type.code, stored.topic.code, stored.severity) == ("keluhan", "bpnt-3", "sedang")
-    assert stored.events.filter(kind=EventKind.CLASSIFIED).exists()
+    event = stored.events.get(kind=EventKind.CLASSIFIED)
+    assert event.data["suggested"] == {"program": "bpnt", "category_type": "keluhan", "topic": "bpnt-3",
+                                       "severity": "sedang"}  # beside the changes: triage's record, from events
     assert "Saran triase" not in client.get(page_of(sms)).content.decode()  # done: nothing left to suggest
 
 
