@@ -362,7 +362,7 @@ def hotspots(world: World):
         for days in (30, 365):
             complaints = complaints_visible_to(user)
             found = clusters.hotspots(complaints, days=days)[0]
-            median, p95 = timed(lambda: clusters.hotspots(complaints_visible_to(user), days=days), 20)
+            median, p95 = timed(lambda: clusters.hotspots(complaints_visible_to(user), days=days), 10)
             yield f"hotspots_{who}_{days}d_ms: median {median:.0f}, p95 {p95:.0f} ({len(found):,} clusters)"
 
 

@@ -21,6 +21,7 @@ from aduan.taxonomy import lookups as taxonomy
 
 DAYS = 30
 PEOPLE = 2
+LIMIT = 200  # a national coordinator's year holds thousands; the page and the API show the largest
 # How many characters of the region code make the area, per program (desa 13, kecamatan 8, kab 5).
 AREA_DIGITS = {"bpnt": 13, "rastra": 5, "pkh": 8}
 DEFAULT_AREA_DIGITS = 8
@@ -99,10 +100,10 @@ def members(complaint: Complaint, *, days: int = DAYS) -> QuerySet[Complaint]:
 
 
 def hotspots(complaints: QuerySet[Complaint], *, days: int = DAYS, now: datetime | None = None,
-             people: int = PEOPLE) -> tuple[list[Hotspot], list[str]]:
+             people: int = PEOPLE, limit: int = LIMIT) -> tuple[list[Hotspot], list[str]]:
     """The clusters among `complaints` (what a unit may see) received in the last `days`: each with
-    at least `people` reporters, most complaints first; and the across-kabupaten advice, one line
-    per topic reported in several kabupaten of one province."""
+    at least `people` reporters, the `limit` with most complaints; and the across-kabupaten advice
+    over those, one line per topic reported in several kabupaten of one province."""
     since = (now or timezone.now()) - timedelta(days=days)
     programs = taxonomy.active_programs()
     area = Case(*[When(program_id=p.pk, then=Substr("region_id", 1, area_digits(code))) for code, p in programs.items()],
@@ -113,7 +114,7 @@ def hotspots(complaints: QuerySet[Complaint], *, days: int = DAYS, now: datetime
             .annotate(n=Count("id"), people=Count("person", distinct=True), first=Min("received_at"),
                       last=Max("received_at"))
             .filter(people__gte=people)
-            .order_by("-n", "-last"))
+            .order_by("-n", "-last")[:limit])
     topics = {t.pk: t for t in taxonomy.topics().values()}
     spots = []
     for row in rows:

@@ -80,3 +80,4 @@ def test_hotspots_is_one_query(lodge, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         spots, _ = clusters.hotspots(Complaint.objects.all())
     assert len(spots) == 2
+    assert len(clusters.hotspots(Complaint.objects.all(), limit=1)[0]) == 1  # the largest only
