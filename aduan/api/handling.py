@@ -416,5 +416,4 @@ def list_clusters(request, days: int = clusters.DAYS):
         raise errors.ActionError("days harus antara 1 dan 365.", field="days")
     spots, across = clusters.hotspots(complaints_visible_to(request.user), days=days)
     return {"days": days, "across_kabupaten": across,
-            "clusters": [{"topic": s.topic_code, **{k: v for k, v in vars(s).items() if k != "topic_code"}}
-                         for s in spots]}
+            "clusters": spots}

@@ -47,7 +47,7 @@ ACROSS_KABUPATEN = ("Masalah yang sama ({topic}) dilaporkan di {count} kabupaten
 
 @dataclass(frozen=True)
 class Hotspot:
-    topic_code: str
+    topic: str  # its code, e.g. "pkh-4"
     topic_name: str
     program: str
     area_code: str
@@ -76,8 +76,13 @@ def _area_name(code: str) -> str:
     return {2: "Provinsi ", 8: "Kecamatan ", 13: ""}.get(len(code), "") + region.name
 
 
-def _people_key():
+def _person(c: Complaint) -> str:
     """Who reported: NIK, else phone; an anonymous reporter is one person per complaint."""
+    return c.reporter_nik or c.reporter_phone or f"#{c.pk}"
+
+
+def _people_key():
+    """_person, as SQL."""
     return Coalesce(NullIf("reporter_nik", Value("")), NullIf("reporter_phone", Value("")),
                     Cast("id", output_field=CharField()))
 
@@ -132,9 +137,9 @@ def _across_kabupaten(spots: list[Hotspot]) -> list[str]:
     by_topic_province: dict[tuple[str, str], set[str]] = {}
     names = {}
     for spot in spots:
-        key = (spot.topic_code, spot.area_code[:2])
+        key = (spot.topic, spot.area_code[:2])
         by_topic_province.setdefault(key, set()).add(spot.area_code[:5])
-        names[spot.topic_code] = spot.topic_name
+        names[spot.topic] = spot.topic_name
     return [ACROSS_KABUPATEN.format(topic=names[topic], count=len(kabupaten), province=_area_name(province))
             for (topic, province), kabupaten in sorted(by_topic_province.items()) if len(kabupaten) >= 2]
 
@@ -142,7 +147,7 @@ def _across_kabupaten(spots: list[Hotspot]) -> list[str]:
 def cluster_of(complaint: Complaint, *, days: int = DAYS) -> tuple[list[Complaint], int, str] | None:
     """This complaint's cluster: the others in it, how many people, and the advice; None below PEOPLE."""
     related = list(members(complaint, days=days).select_related("region"))
-    people = len({c.reporter_nik or c.reporter_phone or f"#{c.pk}" for c in [complaint, *related]})
+    people = len({_person(c) for c in [complaint, *related]})
     if people < PEOPLE:
         return None
     area = area_of(complaint.program.code, complaint.region_id)

@@ -14,6 +14,13 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 ASPIRASI = "aspirasi"  # the topic head's class for a suggestion, which has no topic
 
 
+def of_program(program: str | None):
+    """The topic classes a text of `program` may take (its topics and aspirasi); None: every class."""
+    if program is None:
+        return None
+    return lambda c: c == ASPIRASI or c.startswith(f"{program}-")
+
+
 @dataclass(frozen=True)
 class Head:
     """One multinomial logistic regression: classes, their intercepts, each feature's weights."""

@@ -4,7 +4,7 @@ when the model is sure enough (otherwise null: "perlu diperiksa")."""
 from dataclasses import asdict, dataclass, field
 
 from aduan.taxonomy import lookups as taxonomy
-from aduan.triage.model import ASPIRASI, shipped
+from aduan.triage.model import ASPIRASI, of_program, shipped
 from aduan.triage.text import features
 
 
@@ -39,8 +39,7 @@ def suggest(text: str, program: str | None = None) -> Suggestion:
         program = None
     if not any(f in model.topic.weights for f in found):
         return Suggestion(program=program)  # nothing in the text the model has seen: perlu diperiksa
-    allowed = (lambda c: c == ASPIRASI or c.startswith(f"{program}-")) if program else None
-    topics = model.topic.probabilities(found, allowed)
+    topics = model.topic.probabilities(found, of_program(program))
     best = max(topics, key=topics.get)
     confidence = topics[best]
     sure = confidence >= model.threshold

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from aduan.triage.model import ASPIRASI, MODEL_PATH, Head, Model
+from aduan.triage.model import ASPIRASI, MODEL_PATH, Head, Model, of_program
 from aduan.triage.text import features
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
@@ -104,14 +104,8 @@ def _cross_validated(examples: list[Example], c: float) -> list[tuple[Example, s
     return out
 
 
-def _allowed(program: str | None):
-    if program is None:
-        return None
-    return lambda c: c == ASPIRASI or c.startswith(f"{program}-")
-
-
 def _best(head: Head, text: str, program: str | None) -> tuple[str, float]:
-    probabilities = head.probabilities(features(text), _allowed(program))
+    probabilities = head.probabilities(features(text), of_program(program))
     best = max(probabilities, key=probabilities.get)
     return best, probabilities[best]
 

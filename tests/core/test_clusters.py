@@ -22,7 +22,7 @@ def test_two_people_with_the_same_e_warong_problem_in_one_desa_are_a_hotspot(lod
 
     spots, across = clusters.hotspots(Complaint.objects.all())
 
-    assert [(s.topic_code, s.area_code, s.complaints, s.people) for s in spots] == [("bpnt-5", PURWODADI, 2, 2)]
+    assert [(s.topic, s.area_code, s.complaints, s.people) for s in spots] == [("bpnt-5", PURWODADI, 2, 2)]
     assert "e-Warong" in spots[0].recommendation and "bank penyalur" in spots[0].recommendation
     assert across == []
 

@@ -260,7 +260,7 @@ class ClassifyForm(ActionForm):
         s = self.suggestion
         rows = []
         if s.topic:
-            program = taxonomy.active_programs().get(s.topic.split("-")[0])
+            program = taxonomy.active_programs().get(s.program)
             topic = taxonomy.topics().get((program.pk, s.topic)) if program else None
             rows.append((gettext("Topik"), f"{program.name} {topic.number}. {topic.name}" if topic else s.topic))
         if s.category_type and (kind := taxonomy.category_types().get(s.category_type)):
