@@ -38,9 +38,8 @@ def default_policy() -> DeadlinePolicy:
 def _policy_rules(policy_id: int) -> dict[str, DeadlineRule]:
     classes = DeadlineClass.objects.filter(policy_id=policy_id).prefetch_related("stages")
     return {
-        c.severity: DeadlineRule(
-            unit=Unit(c.unit), amount=c.amount, stages=tuple(Stage(name=s.name, amount=s.amount) for s in c.stages.all()),
-        )
+        c.severity: DeadlineRule(unit=Unit(c.unit), amount=c.amount, stages=tuple(
+            Stage(name=s.name, amount=s.amount, completed_by=s.completed_by) for s in c.stages.all()))
         for c in classes
     }
 
@@ -48,6 +47,12 @@ def _policy_rules(policy_id: int) -> dict[str, DeadlineRule]:
 def rule_for(policy: DeadlinePolicy, severity: str) -> DeadlineRule:
     """The policy's class for this severity; a severity it lacks falls back to its heaviest class."""
     return rules.rule_for(_policy_rules(policy.pk), severity)
+
+
+def stage_completions(policy_id: int, severity: str) -> frozenset[str]:
+    """The event kinds that complete a stage of this class (from memory)."""
+    rule = rules.rule_for(_policy_rules(policy_id), severity)
+    return frozenset(stage.completed_by for stage in rule.stages if stage.completed_by)
 
 
 def due_for(received_at: datetime, policy: DeadlinePolicy, severity: str, calendar=None) -> Due:

@@ -55,3 +55,32 @@ class EventKind(models.TextChoices):
     CLASSIFIED = "classified", _("Diklasifikasikan")
     LOCATED = "located", _("Lokasi dicatat")
     LINKED = "linked", _("Ditautkan")
+    ASSIGNED = "assigned", _("Ditugaskan")
+    STAGE_DONE = "stage_done", _("Tahap selesai")
+    EXTENDED = "extended", _("Tenggat diperpanjang")
+    DISTRICT_ANSWERED = "district_answer", _("Dijawab kabupaten/kota")
+
+
+class Extension(models.TextChoices):
+    """SPEC R13: what may extend a PKH complaint's 26 working days, and by how many months."""
+
+    MASTER_DATA = "data_induk", _("Perbaikan data induk (1 bulan)")
+    SERVICE_PROVIDER = "penyedia_layanan", _("Tindakan korektif penyedia layanan (3 bulan)")
+
+
+EXTENSION_MONTHS = {Extension.MASTER_DATA: 1, Extension.SERVICE_PROVIDER: 3}
+
+
+class PendampingRelation(models.TextChoices):
+    """SPEC R16: a PKH complaint by a pendamping goes to UPPKH Pusat; one about a pendamping or an
+    operator goes straight to UPPKH Kabupaten/Kota."""
+
+    BY = "oleh", _("Disampaikan oleh pendamping sendiri")
+    ABOUT = "tentang", _("Tentang pendamping atau operator")
+
+
+class DistrictAnswer(models.TextChoices):
+    """SPEC R20: the kabupaten/kota's answer to the announcement of a complaint received centrally."""
+
+    ALSO_RECEIVED = "juga_diterima", _("Juga diterima di sini")
+    NOT_RECEIVED = "tidak_diterima", _("Tidak diterima di sini")

@@ -34,6 +34,8 @@ class IntakeMessage:
     external_id: str | None = None
     indirect_source: str = ""
     source_reference: str = ""
+    # PKH (SPEC R16): "oleh" a pendamping, or "tentang" a pendamping or operator (PendampingRelation).
+    pendamping: str = ""
     # The reporter's secret when the channel chose it (the web form derives it from its nonce, so a
     # double submit shows the same one); otherwise the receive action draws one.
     confidential_secret: str | None = field(default=None, repr=False)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
 
-from aduan.core.enums import Channel, EventKind, IndirectSource, Severity, Status
+from aduan.core.enums import Channel, DistrictAnswer, EventKind, IndirectSource, PendampingRelation, Severity, Status
 from aduan.regions.timezones import zone_for
 
 # "Overdue", defined once: still waiting for the unit's answer (open, and no answer awaiting the
@@ -60,13 +60,23 @@ class Complaint(models.Model):
         "organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="handled_complaints",
         db_index=False,
     )
+    # The officer of the holding unit its head gave it to (complaint_assign); cleared on every hop.
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_complaints",
     )
+    # SPEC R20: the kabupaten/kota's Dinas Sosial told of a complaint received centrally, and its answer.
+    # Indexed only where set: Meta.indexes.
+    announced_to = models.ForeignKey(
+        "organisation.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="announced_complaints",
+        db_index=False,
+    )
+    district_answer = models.CharField(max_length=16, choices=DistrictAnswer.choices, blank=True)
 
     channel = models.CharField(max_length=16, choices=Channel.choices)
     indirect_source = models.CharField(max_length=16, choices=IndirectSource.choices, blank=True)
     source_reference = models.CharField(max_length=300, blank=True)
+    # SPEC R16 (PKH): by a pendamping → UPPKH Pusat; about a pendamping or operator → UPPKH Kab/Kota.
+    pendamping = models.CharField(max_length=8, choices=PendampingRelation.choices, blank=True)
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="filed_complaints",
         help_text="The officer or pendamping who digitised or filed it on the reporter's behalf.",
@@ -145,6 +155,9 @@ class Complaint(models.Model):
                          name="unit_active_by_due"),
             models.Index(fields=["status", "closure_due_at"], name="closure_window"),
             models.Index(fields=["received_at"], name="received"),
+            # The announcements a kabupaten/kota has still to answer (SPEC R20).
+            models.Index(fields=["announced_to", "received_at"], condition=Q(announced_to__isnull=False),
+                         name="announced"),
         ]
 
     def __str__(self) -> str:
@@ -201,9 +214,14 @@ class ComplaintStage(models.Model):
     name = models.CharField(max_length=120)
     due_at = models.DateTimeField()
     done_at = models.DateTimeField(null=True, blank=True)
+    # The event kind that marks it done (the policy's DeadlineStage.completed_by); empty: by hand.
+    completed_by = models.CharField(max_length=16, blank=True)
 
     class Meta:
         ordering = ["order"]
+
+    def is_overdue(self, now) -> bool:
+        return self.done_at is None and self.due_at <= now
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

@@ -6,7 +6,8 @@
                           └────────────────────────┘◀──reopen
 
 Disposition and escalation move a complaint between units without changing its status, and
-classifying it (program, type, topic, severity, place) leaves the status as it is too.
+classifying it (program, type, topic, severity, place), assigning it to an officer, marking a
+stage done or extending its deadline leave the status as it is too.
 No Django imports: the table and its guards are tested without a database.
 """
 
@@ -31,6 +32,10 @@ class Transition(StrEnum):
     REOPEN = "reopen"
     ESCALATE = "escalate"
     CLASSIFY = "classify"  # program, type, topic, severity, place: while the complaint is open
+    ASSIGN = "assign"  # to one of the holding unit's officers
+    COMPLETE_STAGE = "complete_stage"  # a PKH stage done by hand
+    EXTEND = "extend"  # a PKH extension (R13): 1 month for master data, 3 for a service provider
+    ANSWER_ANNOUNCEMENT = "answer_announcement"  # a kabupaten/kota answers R20's announcement
 
 
 TABLE: dict[tuple[State | None, Transition], State] = {
@@ -48,6 +53,16 @@ TABLE: dict[tuple[State | None, Transition], State] = {
     (State.PROSES, Transition.ESCALATE): State.PROSES,
     (State.BELUM, Transition.CLASSIFY): State.BELUM,
     (State.PROSES, Transition.CLASSIFY): State.PROSES,
+    (State.BELUM, Transition.ASSIGN): State.BELUM,
+    (State.PROSES, Transition.ASSIGN): State.PROSES,
+    (State.BELUM, Transition.COMPLETE_STAGE): State.BELUM,
+    (State.PROSES, Transition.COMPLETE_STAGE): State.PROSES,
+    (State.BELUM, Transition.EXTEND): State.BELUM,
+    (State.PROSES, Transition.EXTEND): State.PROSES,
+    # Whether it was received there too is worth knowing whatever became of it.
+    (State.BELUM, Transition.ANSWER_ANNOUNCEMENT): State.BELUM,
+    (State.PROSES, Transition.ANSWER_ANNOUNCEMENT): State.PROSES,
+    (State.SELESAI, Transition.ANSWER_ANNOUNCEMENT): State.SELESAI,
 }
 
 # Error messages are constants: the pages show them, the tests assert them.

@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -19,11 +20,9 @@ from django_tasks import task
 from aduan.core.enums import Channel, EventKind
 from aduan.core.models import Event
 from aduan.core.privacy import scrub
-from aduan.notifications.messages import DISTRICT_ANNOUNCEMENT, REPORTER_CODE, reporter_text
+from aduan.notifications.messages import ASSIGNED_TO_YOU, DISTRICT_ANNOUNCEMENT, REPORTER_CODE, reporter_text
 from aduan.notifications.models import DeliveryStatus, Notification
 from aduan.notifications.transports import TRANSPORTS, TransportError
-from aduan.organisation.lookups import district_offices
-from aduan.organisation.models import UnitKind
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
@@ -50,25 +49,35 @@ def queue_for_event(sender, *, event: Event, **kwargs) -> None:
     address = reporter_address(event.complaint) if text else None
     if address is not None:
         _queue(event, *address, text)
-    announcement = district_announcement(event)
-    if announcement is not None:
-        _queue(event, "email", *announcement)
+    for officer_message in (district_announcement(event), officer_assignment(event)):
+        if officer_message is not None:
+            _queue(event, "email", *officer_message)
 
 
 def district_announcement(event) -> tuple[str, str] | None:
-    """SPEC R20: a complaint that reached the national door is announced to the Dinas Sosial of its
-    kabupaten/kota, which confirms whether it was received there too (no double handling)."""
+    """SPEC R20: the announcement of a complaint received centrally (its queue shows it to the
+    kabupaten/kota's Dinas Sosial, `Complaint.announced_to`) also goes by email where the office
+    has one."""
     complaint = event.complaint
-    if event.kind != EventKind.RECEIVED or complaint.receiving_unit.kind != UnitKind.ADMIN_UTAMA:
-        return None
-    if complaint.region_id is None or complaint.region.level < 2:
-        return None
-    district = district_offices().get(complaint.region_id[:5])
-    if district is None or not district.email:
+    district = complaint.announced_to
+    if event.kind != EventKind.RECEIVED or district is None or not district.email:
         return None
     return district.email, DISTRICT_ANNOUNCEMENT.format(
         tracking=complaint.tracking_number, unit=district.name, channel=complaint.get_channel_display(),
     )
+
+
+def officer_assignment(event) -> tuple[str, str] | None:
+    """The officer a complaint was assigned to is told by email, when they have one (the queue's
+    "Ditugaskan ke saya" lists it either way)."""
+    if event.kind != EventKind.ASSIGNED or not event.data.get("officer_id"):
+        return None
+    email = get_user_model().objects.filter(pk=event.data["officer_id"]).values_list("email", flat=True).first()
+    if not email:
+        return None
+    complaint = event.complaint
+    return email, ASSIGNED_TO_YOU.format(tracking=complaint.tracking_number, unit=event.to_unit.name,
+                                         due=f"{complaint.due_at.astimezone(complaint.local_zone):%d-%m-%Y}")
 
 
 def _queue(event, transport: str, recipient: str, text: str) -> None:

@@ -5,6 +5,7 @@ from aduan.core.enums import EventKind
 FOLLOWED_UP = "Pengaduan {tracking}: {answer} Balas SANGGAH {tracking} <alasan> dalam {days} hari bila belum sesuai."
 CLOSED = "Pengaduan {tracking} selesai. Terima kasih."
 ESCALATED = "Pengaduan {tracking} masih diproses dan diteruskan ke {unit}. Mohon menunggu."
+EXTENDED = "Pengaduan {tracking}: {note} Mohon maaf atas waktu tambahan ini."
 OVERDUE = "Pengaduan {tracking} masih dalam proses; penanganannya melebihi tenggat. Mohon maaf atas keterlambatan."
 # The website already showed the number; this keeps it where the reporter will find it. SMS
 # reporters get their number in the gateway's reply, so they are not acknowledged twice.
@@ -19,7 +20,12 @@ REPORTER_CODE = "Kode untuk pengaduan {tracking}: {code}. Berlaku 30 menit. Jang
 DISTRICT_ANNOUNCEMENT = (
     "Kepada {unit}: pengaduan {tracking} dari wilayah Anda diterima di pusat melalui {channel}. "
     "Mohon konfirmasi kepada Admin Utama apakah pengaduan yang sama juga diterima di unit Anda, "
-    "agar tidak ditangani dua kali. Rincian ada di aplikasi Pengaduan Bansos."
+    "agar tidak ditangani dua kali. Jawab di antrean unit Anda di aplikasi Pengaduan Bansos."
+)
+# To the officer a complaint was assigned to.
+ASSIGNED_TO_YOU = (
+    "Pengaduan {tracking} di {unit} ditugaskan kepada Anda; tenggat {due}. "
+    "Buka antrean Anda (Ditugaskan ke saya) di aplikasi Pengaduan Bansos."
 )
 
 
@@ -34,6 +40,8 @@ def reporter_text(event, *, closure_days: int) -> str | None:
         return CLOSED.format(tracking=tracking)
     if event.kind == EventKind.ESCALATED and event.to_unit_id:
         return ESCALATED.format(tracking=tracking, unit=event.to_unit.name)
+    if event.kind == EventKind.EXTENDED:
+        return EXTENDED.format(tracking=tracking, note=event.public_note.strip())
     if event.kind == EventKind.WARNED and event.data.get("overdue"):
         return OVERDUE.format(tracking=tracking)
     return None

@@ -14,3 +14,10 @@ def national_unit() -> Unit | None:
 def district_offices() -> dict[str, Unit]:
     """The Dinas Sosial of each kabupaten/kota, by the kabupaten/kota's region code."""
     return {u.region_id: u for u in Unit.objects.filter(kind=UnitKind.DINSOS_KABKOTA).order_by("-code")}
+
+
+@memoized(models=[Unit])
+def units_by_code() -> dict[str, Unit]:
+    """Every active unit by its code (a few thousand rows: the national bodies, three per
+    kabupaten/kota, two per province, and the pendamping and kelompok an office sets up)."""
+    return {u.code: u for u in Unit.objects.filter(is_active=True)}

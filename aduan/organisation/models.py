@@ -20,6 +20,7 @@ class UnitKind(models.TextChoices):
     UPPKH_KABKOTA = "uppkh_kabkota", _("UPPKH Kabupaten/Kota")
     TIKOR_KABKOTA = "tikor_kabkota", _("Tikor Kabupaten/Kota")
     PENDAMPING = "pendamping", _("Pendamping PKH (kecamatan)")
+    KELOMPOK = "kelompok", _("Kelompok PKH (desa/kelurahan)")
 
 
 class Role(models.TextChoices):
@@ -53,7 +54,7 @@ class Unit(models.Model):
         verbose_name = "unit"
         constraints = [
             models.UniqueConstraint(fields=["kind", "region"], name="one_regional_unit_per_kind_and_region",
-                                    condition=models.Q(region__isnull=False) & ~models.Q(kind="pendamping")),
+                                    condition=models.Q(region__isnull=False) & ~models.Q(kind__in=["pendamping", "kelompok"])),
         ]
 
     def __str__(self) -> str:

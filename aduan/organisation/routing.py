@@ -9,11 +9,13 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from aduan.organisation.lookups import units_by_code
 from aduan.organisation.models import Unit, UnitKind
 from aduan.taxonomy.models import Authority
 
 FALLBACK_CODE = "tikor-pusat"  # coordinates whatever has no better home (SPEC R14)
 UPPKH_PUSAT = "uppkh-pusat"
+PENDAMPING_ABOUT = "tentang"  # aduan.core.enums.PendampingRelation.ABOUT
 
 
 def unit_code(prefix: str, region_code: str) -> str:
@@ -27,6 +29,10 @@ def province_of(region_code: str) -> str:
 
 def district_of(region_code: str) -> str | None:
     return region_code[:5] if len(region_code) >= 5 else None
+
+
+def kecamatan_of(region_code: str) -> str | None:
+    return region_code[:8] if len(region_code) >= 8 else None
 
 
 # --- Disposition --------------------------------------------------------------------------------
@@ -64,10 +70,26 @@ def proposed_code(*, authority: str | None, program: str, region_code: str | Non
             return unit_code("dinsos", province_of(region_code))
 
 
+def first_handler_code(*, program: str, pendamping: str, region_code: str | None) -> str | None:
+    """SPEC R16, pure: where a PKH complaint goes at once, past the rungs below, or None. One by a
+    pendamping goes to UPPKH Pusat; one about a pendamping or operator straight to the UPPKH of its
+    kabupaten/kota (UPPKH Pusat when the place is not known to that level)."""
+    if program != "pkh" or not pendamping:
+        return None
+    district = district_of(region_code or "")
+    if pendamping == PENDAMPING_ABOUT and district:
+        return unit_code("uppkh", district)
+    return UPPKH_PUSAT
+
+
 def propose_unit(complaint, holder: Unit | None = None) -> Unit:
     """The unit this complaint should be disposed to, seen from the unit holding it now."""
     if holder is None:
         holder = complaint.holder
+    first = first_handler_code(program=complaint.program.code, pendamping=complaint.pendamping,
+                               region_code=complaint.region_id)
+    if first and (unit := units_by_code().get(first)) and unit.pk != holder.pk:
+        return unit
     # The topic's authority; before anyone has classified it, the one triage read in the text
     # (a "saldo kosong" SMS goes to the bank).
     authority = complaint.topic.authority if complaint.topic_id else (complaint.triage or {}).get("authority")
@@ -86,6 +108,7 @@ def propose_unit(complaint, holder: Unit | None = None) -> Unit:
 class Scope(StrEnum):
     """Where the next level is looked for, relative to the unit escalating."""
 
+    KECAMATAN = "kecamatan"  # the same kecamatan
     DISTRICT = "district"  # the same kabupaten/kota
     PROVINCE = "province"  # the province the unit lies in
     NATIONAL = "national"  # the one national unit of that kind
@@ -100,6 +123,7 @@ class Step:
 # Food aid (BPNT, Rastra): kab/kota → province Dinsos → Tikor Pusat; banks and BULOG answer to
 # Tikor Pusat, PT Pos to UPPKH Pusat.
 LADDER: dict[str, Step] = {
+    UnitKind.KELOMPOK: Step(UnitKind.PENDAMPING, Scope.KECAMATAN),
     UnitKind.PENDAMPING: Step(UnitKind.UPPKH_KABKOTA, Scope.DISTRICT),
     UnitKind.DINSOS_KABKOTA: Step(UnitKind.DINSOS_PROVINSI, Scope.PROVINCE),
     UnitKind.TIKOR_KABKOTA: Step(UnitKind.TIKOR_PROVINSI, Scope.PROVINCE),
@@ -128,7 +152,8 @@ def next_step(kind: str, program: str) -> Step | None:
 
 def next_unit(unit: Unit, program: str) -> Unit | None:
     """The unit one level above `unit` for a complaint of `program`; None at the top or when the
-    unit above has not been set up for that region."""
+    unit above has not been set up for that region. A kelompok whose kecamatan has no pendamping
+    unit yet escalates to the rung above the pendamping."""
     step = next_step(unit.kind, program)
     if step is None:
         return None
@@ -137,8 +162,12 @@ def next_unit(unit: Unit, program: str) -> Unit | None:
         return units.order_by("id").first()
     if not unit.region_id:
         return None
-    region = district_of(unit.region_id) if step.scope is Scope.DISTRICT else province_of(unit.region_id)
-    return units.filter(region_id=region).first() if region else None
+    region = {Scope.KECAMATAN: kecamatan_of, Scope.DISTRICT: district_of, Scope.PROVINCE: province_of}[step.scope](
+        unit.region_id)
+    found = units.filter(region_id=region).order_by("id").first() if region else None
+    if found is None and step.kind == UnitKind.PENDAMPING:
+        return next_unit(Unit(kind=UnitKind.PENDAMPING, region_id=unit.region_id), program)
+    return found
 
 
 def escalation_path(unit: Unit, program: str) -> list[Unit]:

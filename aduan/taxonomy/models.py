@@ -117,11 +117,22 @@ class DeadlineClass(models.Model):
         return f"{self.policy.slug}: {self.get_severity_display()} {self.amount} {self.get_unit_display()}"
 
 
+class StageCompletion(models.TextChoices):
+    """The action whose event completes a stage (its value is the event's kind); a stage without one
+    is marked done by hand."""
+
+    CLASSIFIED = "classified", _("Klasifikasi")
+    DISPOSED = "disposed", _("Disposisi")
+    FOLLOWED_UP = "followed_up", _("Tindak lanjut")
+
+
 class DeadlineStage(models.Model):
     deadline_class = models.ForeignKey(DeadlineClass, on_delete=models.CASCADE, related_name="stages")
     order = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=120)
     amount = models.PositiveIntegerField()
+    completed_by = models.CharField(max_length=16, choices=StageCompletion.choices, blank=True,
+                                    help_text="The action that marks the stage done; empty: by hand.")
 
     class Meta:
         ordering = ["order"]

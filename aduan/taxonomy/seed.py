@@ -72,7 +72,8 @@ def _policies() -> None:
                 policy=policy, severity=severity, unit=DurationUnit(rule.unit.value), amount=rule.amount,
             )
             DeadlineStage.objects.bulk_create(
-                DeadlineStage(deadline_class=deadline_class, order=i, name=stage.name, amount=stage.amount)
+                DeadlineStage(deadline_class=deadline_class, order=i, name=stage.name, amount=stage.amount,
+                              completed_by=stage.completed_by)
                 for i, stage in enumerate(rule.stages, 1)
             )
 

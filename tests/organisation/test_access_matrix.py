@@ -4,7 +4,7 @@ which confidential identities it reads whole, and what it may do.
 The world: four complaints.
 - KEDIRI: regional, confidential, forwarded by the province to Dinsos Kabupaten Kediri;
 - MAKASSAR: regional, confidential, at Dinsos Kota Makassar (another province);
-- BANK: a KKS problem at BRI;
+- BANK: a KKS problem at BRI, announced (R20) to Dinsos Kabupaten Kediri, which sees it to answer;
 - FILED: filed by a pendamping at UPPKH Kabupaten Kediri, still there.
 """
 
@@ -24,14 +24,14 @@ MATRIX = {
     ("admin-utama", Role.PEJABAT_PENGELOLA): (ALL, {"KEDIRI", "MAKASSAR"}),
     ("admin-utama", Role.SUPERVISOR): (ALL, set()),
     ("tikor-pusat", Role.ADMINISTRATOR): ({"KEDIRI", "MAKASSAR", "BANK", "FILED"}, set()),
-    ("dinsos-35", Role.ADMINISTRATOR): ({"KEDIRI", "FILED"}, set()),
-    ("dinsos-35", Role.SUPERVISOR): ({"KEDIRI", "FILED"}, set()),
+    ("dinsos-35", Role.ADMINISTRATOR): ({"KEDIRI", "FILED", "BANK"}, set()),
+    ("dinsos-35", Role.SUPERVISOR): ({"KEDIRI", "FILED", "BANK"}, set()),
     ("dinsos-35", Role.BACK_OFFICE): (set(), set()),
-    ("dinsos-35-06", Role.PEJABAT_PENGELOLA): ({"KEDIRI"}, {"KEDIRI"}),
-    ("dinsos-35-06", Role.ADMINISTRATOR): ({"KEDIRI"}, {"KEDIRI"}),
-    ("dinsos-35-06", Role.BACK_OFFICE): ({"KEDIRI"}, {"KEDIRI"}),
-    ("dinsos-35-06", Role.FRONT_OFFICE): ({"KEDIRI"}, {"KEDIRI"}),
-    ("dinsos-35-06", Role.SUPERVISOR): ({"KEDIRI"}, set()),
+    ("dinsos-35-06", Role.PEJABAT_PENGELOLA): ({"KEDIRI", "BANK"}, {"KEDIRI"}),
+    ("dinsos-35-06", Role.ADMINISTRATOR): ({"KEDIRI", "BANK"}, {"KEDIRI"}),
+    ("dinsos-35-06", Role.BACK_OFFICE): ({"KEDIRI", "BANK"}, {"KEDIRI"}),
+    ("dinsos-35-06", Role.FRONT_OFFICE): ({"KEDIRI", "BANK"}, {"KEDIRI"}),
+    ("dinsos-35-06", Role.SUPERVISOR): ({"KEDIRI", "BANK"}, set()),
     ("dinsos-35-71", Role.ADMINISTRATOR): (set(), set()),
     ("dinsos-73-71", Role.ADMINISTRATOR): ({"MAKASSAR"}, {"MAKASSAR"}),
     ("bri", Role.ADMINISTRATOR): ({"BANK"}, set()),

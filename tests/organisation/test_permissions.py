@@ -29,11 +29,14 @@ def at_kediri(lodge, officer, org):
 
 
 @pytest.mark.parametrize(("unit", "role", "expected"), [
-    ("dinsos-35-06", Role.ADMINISTRATOR, {"follow_up", "return", "escalate", "close", "reopen", "rebut", "classify"}),
+    # Announced to the district (R20) as well as held there: its desk may also answer the announcement.
+    ("dinsos-35-06", Role.ADMINISTRATOR, {"follow_up", "return", "escalate", "close", "reopen", "rebut", "classify",
+                                          "assign", "complete_stage", "extend", "answer_announcement"}),
     ("dinsos-35-06", Role.PEJABAT_PENGELOLA, {"follow_up", "return", "escalate", "close", "reopen", "rebut",
-                                              "classify"}),
-    ("dinsos-35-06", Role.BACK_OFFICE, {"follow_up", "return", "escalate", "rebut", "classify"}),
-    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut", "classify"}),
+                                              "classify", "assign", "complete_stage", "extend", "answer_announcement"}),
+    ("dinsos-35-06", Role.BACK_OFFICE, {"follow_up", "return", "escalate", "rebut", "classify", "complete_stage",
+                                        "answer_announcement"}),
+    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut", "classify", "answer_announcement"}),
     ("dinsos-35-06", Role.SUPERVISOR, set()),
     ("dinsos-35", Role.ADMINISTRATOR, set()),
     ("admin-utama", Role.ADMINISTRATOR, {"dispose", "close", "reopen", "rebut", "classify"}),

@@ -8,12 +8,17 @@ In brief:
 - add evidence (attachments, case notes): every officer who may see the complaint but a supervisor;
 - dispose: administrator and Pejabat Pengelola of the Admin Utama (to any unit), and of a province
   unit holding the complaint (only to a unit inside its province);
-- follow up: administrator, back office, Pejabat Pengelola of the unit holding the complaint;
+- follow up: administrator, back office, Pejabat Pengelola of the unit holding the complaint, and
+  the first rungs of the PKH ladder (R16), a Ketua Kelompok or Pendamping holding it;
+- assign to one of the holding unit's officers, grant a PKH extension: the holding unit's
+  administrator and Pejabat Pengelola; mark a PKH stage done: whoever may follow it up;
 - return, escalate: the same roles of the unit holding it;
 - close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
 - record a rebuttal (the reporter's, taken by phone or at the desk), and classify a complaint or
   correct its place: any officer of the holding or receiving unit but a supervisor, or the Admin
   Utama's administrators;
+- answer an announcement (R20, "also received here" or not): the desk of the kabupaten/kota's
+  Dinas Sosial it was announced to;
 - supervisors read only, their unit and the units below it (see `visibility`).
 """
 
@@ -34,12 +39,18 @@ class Ability(StrEnum):
     REOPEN = "reopen"
     REBUT = "rebut"
     CLASSIFY = "classify"
+    ASSIGN = "assign"
+    COMPLETE_STAGE = "complete_stage"
+    EXTEND = "extend"
+    ANSWER_ANNOUNCEMENT = "answer_announcement"
 
 
 FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA,
                           Role.PENDAMPING, Role.KETUA_KELOMPOK})
 DECIDING_ROLES = frozenset({Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA})
-HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA})
+# The bottom of the PKH ladder (SPEC R16): a Ketua Kelompok and a Pendamping settle what they can.
+LADDER_ROLES = frozenset({Role.KETUA_KELOMPOK, Role.PENDAMPING})
+HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA}) | LADDER_ROLES
 DESK_ROLES = HANDLING_ROLES | {Role.FRONT_OFFICE}
 
 # The roles of the unit holding the complaint that may do each thing.
@@ -51,7 +62,13 @@ HOLDER_ROLES: dict[Ability, frozenset[str]] = {
     Ability.REOPEN: DECIDING_ROLES,
     Ability.REBUT: DESK_ROLES,
     Ability.CLASSIFY: DESK_ROLES,
+    Ability.ASSIGN: DECIDING_ROLES,
+    Ability.COMPLETE_STAGE: HANDLING_ROLES,
+    Ability.EXTEND: DECIDING_ROLES,
+    Ability.ANSWER_ANNOUNCEMENT: frozenset(),  # not the holder's: the unit announced to (`may`)
 }
+# Who may be given a complaint to work on: those of the holding unit who may answer it.
+ASSIGNABLE_ROLES = HANDLING_ROLES
 # What the Admin Utama's administrators may do to any complaint, wherever it is.
 NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT, Ability.CLASSIFY})
 PROVINCE_FORWARDERS = frozenset({UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI})
@@ -69,6 +86,11 @@ REFUSALS: dict[Ability, str] = {
                     "pengaduan ini.",
     Ability.REBUT: "Sanggahan hanya dapat dicatat oleh petugas unit penerima atau unit penanganan.",
     Ability.CLASSIFY: "Klasifikasi dan lokasi hanya dapat diubah oleh petugas unit penerima atau unit penanganan.",
+    Ability.ASSIGN: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat menugaskan pengaduan ini.",
+    Ability.COMPLETE_STAGE: "Hanya petugas unit yang menangani pengaduan ini yang dapat menandai tahapnya selesai.",
+    Ability.EXTEND: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat memperpanjang tenggat.",
+    Ability.ANSWER_ANNOUNCEMENT: "Hanya petugas Dinas Sosial kabupaten/kota yang diberi tahu yang dapat menjawab "
+                                 "pemberitahuan ini.",
 }
 OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
 
@@ -120,6 +142,8 @@ def may(user, ability: Ability | str, complaint, *, to_unit: Unit | None = None)
     holder = complaint.holder_id
     if ability is Ability.DISPOSE:
         return _may_forward(user, complaint, to_unit)
+    if ability is Ability.ANSWER_ANNOUNCEMENT:
+        return bool(DESK_ROLES & roles_in(user, complaint.announced_to_id))
     if HOLDER_ROLES[ability] & roles_in(user, holder):
         return True
     if ability in (Ability.REBUT, Ability.CLASSIFY):

@@ -1,5 +1,7 @@
 """The user's units and roles: remembered per process (aduan/memo.py) and on the user object."""
 
+from django.contrib.auth import get_user_model
+
 from aduan.memo import memoized
 from aduan.organisation.models import Membership, Unit, UnitKind
 
@@ -42,3 +44,9 @@ def _descendants(unit_ids: frozenset[int]) -> frozenset[int]:
         frontier = set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
         found |= frontier
     return frozenset(found)
+
+
+def unit_officers(unit_id: int, roles: frozenset[str]):
+    """The users holding one of `roles` in the unit, by name (the assignment form's choices)."""
+    ids = Membership.objects.filter(unit_id=unit_id, role__in=roles).values("user_id")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("first_name", "last_name", "username")

@@ -4,7 +4,9 @@
 - everyone sees the complaints their units receive or handle, and those they filed themselves;
 - supervisors, Pejabat Pengelola and administrators also see the units below theirs (a province
   follows what it forwarded to its kab/kota);
-- a unit that escalated a complaint keeps seeing it: its history there is not lost (R16).
+- a unit that escalated a complaint keeps seeing it: its history there is not lost (R16);
+- a kabupaten/kota's Dinas Sosial sees what was announced to it (R20), to answer whether it was
+  received there too.
 """
 
 from django.db.models import Q, QuerySet
@@ -60,8 +62,10 @@ def _reachable(user, unit_ids: set[int]) -> Q:
         return Q(pk__in=Complaint.objects.filter(handling_unit_id__in=unit_ids).order_by().values("pk").union(
             Complaint.objects.filter(receiving_unit_id__in=unit_ids).order_by().values("pk"),
             Complaint.objects.filter(filed_by=user).order_by().values("pk"),
+            Complaint.objects.filter(announced_to_id__in=unit_ids).order_by().values("pk"),
             escalated.values("complaint_id"),
             all=True,
         ))
-    own = Q(handling_unit_id__in=unit_ids) | Q(receiving_unit_id__in=unit_ids) | Q(filed_by=user)
+    own = (Q(handling_unit_id__in=unit_ids) | Q(receiving_unit_id__in=unit_ids) | Q(filed_by=user)
+           | Q(announced_to_id__in=unit_ids))
     return own | Q(pk__in=escalated_ids) if escalated_ids else own

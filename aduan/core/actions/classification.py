@@ -17,9 +17,11 @@ from aduan.core import errors
 from aduan.core.access import Ability
 from aduan.core.actions.events import record_event
 from aduan.core.actions.guard import locked, states, updated
+from aduan.core.actions.stages import with_extensions
 from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import EventKind, Severity
 from aduan.core.models import Complaint, ComplaintStage, Event
+from aduan.core.stages import stage_rows
 from aduan.core.workflow import Transition
 from aduan.regions import taught
 from aduan.regions.lookups import region as region_by_code
@@ -119,12 +121,17 @@ def complaint_link(*, complaint: Complaint, actor, other: Complaint, at: datetim
                 for c in sorted((complaint, other), key=lambda c: c.pk)}  # one lock order for both
         current = rows[complaint.pk]
         states(current, Transition.CLASSIFY)
-        if Event.objects.filter(complaint=current, kind=EventKind.LINKED, data__with=other.tracking_number).exists():
-            return updated(current, complaint)
-        for this, that in ((current, other), (other, current)):
-            record_event(this, EventKind.LINKED, at=at, actor=actor, data={"with": that.tracking_number},
-                         note=LINKED_NOTE.format(number=that.tracking_number))
+        link_both(current, other, actor=actor, at=at)
     return updated(current, complaint)
+
+
+def link_both(current: Complaint, other: Complaint, *, actor, at: datetime) -> None:
+    """The LINKED event on each of two complaints, once (under the caller's lock of `current`)."""
+    if Event.objects.filter(complaint=current, kind=EventKind.LINKED, data__with=other.tracking_number).exists():
+        return
+    for this, that in ((current, other), (other, current)):
+        record_event(this, EventKind.LINKED, at=at, actor=actor, data={"with": that.tracking_number},
+                     note=LINKED_NOTE.format(number=that.tracking_number))
 
 
 def _resolved(current: Complaint, change: Classification):
@@ -155,19 +162,17 @@ def _resolved(current: Complaint, change: Classification):
 
 
 def _recompute_due(current: Complaint) -> None:
-    """The due date of the policy's class for the severity, from the start of the current clock;
-    the stages not yet done follow, and the 75 % warning is owed again."""
+    """The due date of the policy's class for the severity, from the start of the current clock,
+    with the extensions granted so far; the stages not yet done follow, and the 75 % warning is
+    owed again."""
     started = (Event.objects.filter(complaint=current, kind=EventKind.ESCALATED)
                .order_by("-at").values_list("at", flat=True).first()) or current.received_at
     due = due_for(started.astimezone(current.local_zone), current.policy, current.severity)
-    current.due_at = due.due_at
+    current.due_at = with_extensions(current, due.due_at)
     current.warned_at = None
-    done = set(ComplaintStage.objects.filter(complaint=current, done_at__isnull=False).values_list("order", flat=True))
+    done = frozenset(ComplaintStage.objects.filter(complaint=current, done_at__isnull=False).values_list("order", flat=True))
     ComplaintStage.objects.filter(complaint=current, done_at__isnull=True).delete()
-    ComplaintStage.objects.bulk_create([
-        ComplaintStage(complaint=current, order=i, name=name, due_at=stage_due)
-        for i, (name, stage_due) in enumerate(due.stages, 1) if i not in done
-    ])
+    ComplaintStage.objects.bulk_create(stage_rows(current, due, skip=done))
 
 
 def _code(value) -> str | None:

@@ -1,10 +1,12 @@
 """Writing the timeline, and telling the parts built on the core (aduan.core.signals) inside the
-same transaction, so that what an event sets in motion is written together with it."""
+same transaction, so that what an event sets in motion is written together with it. An event that
+completes a stage of the complaint's deadline marks it done (aduan.core.stages)."""
 
 from datetime import datetime
 
 from aduan.core.models import Complaint, Event
 from aduan.core.signals import event_recorded
+from aduan.core.stages import complete_stages
 
 SYSTEM = "Sistem"
 REPORTER = "Pelapor"
@@ -45,5 +47,6 @@ def record_event(
         public_note=public_note,
         data=data or {},
     )
+    complete_stages(complaint, kind, at)
     event_recorded.send(sender=Event, event=event)
     return event

@@ -15,21 +15,28 @@ from django.utils import timezone
 
 from aduan.core import errors
 from aduan.core.access.reporter import gets_secret
-from aduan.core.actions.events import REPORTER, record_event
+from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.contacts import checked_contacts
 from aduan.core.due_dates import default_policy, due_for
-from aduan.core.enums import Channel, EventKind, Severity, Status
+from aduan.core.actions.announcement import announcement_unit
+from aduan.core.enums import Channel, EventKind, PendampingRelation, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, ComplaintStage, Event, RegisterCounter
+from aduan.core.stages import stage_rows
 from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
 from aduan.organisation import lookups as units
 from aduan.organisation.models import Unit
+from aduan.organisation.routing import first_handler_code
 from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import zone_for
 from aduan.taxonomy import lookups as taxonomy
 from aduan.triage.suggestions import suggest
 
 _SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
+UNKNOWN_PENDAMPING = "Nilai pendamping '{value}' tidak dikenal; pilih: {choices}."
+FIRST_RUNG_NOTE = "Diteruskan langsung sesuai jenjang PKH: {reason}."
+FIRST_RUNG_REASONS = {PendampingRelation.BY: "pengaduan oleh pendamping ditangani UPPKH Pusat",
+                      PendampingRelation.ABOUT: "pengaduan tentang pendamping atau operator ditangani UPPKH"}
 # A fresh tracking number is drawn when the random one is taken (about once in a million filings).
 _DRAWS = 5
 
@@ -119,6 +126,11 @@ def _validated_fields(message: IntakeMessage) -> dict:
         if topic is None:
             raise errors.ActionError(errors.UNKNOWN_TOPIC.format(value=message.topic), field="topic")
 
+    if message.pendamping and message.pendamping not in PendampingRelation.values:
+        raise errors.ActionError(UNKNOWN_PENDAMPING.format(value=message.pendamping,
+                                                           choices=", ".join(PendampingRelation.values)),
+                                 field="pendamping")
+
     severity = message.severity or taxonomy.default_severity(category_type, topic)
     if severity not in Severity.values:
         raise errors.ActionError(errors.UNKNOWN_SEVERITY.format(value=severity), field="severity")
@@ -132,6 +144,7 @@ def _validated_fields(message: IntakeMessage) -> dict:
         "topic": topic,
         "severity": severity,
         "policy": program.policy or default_policy(),
+        "pendamping": message.pendamping if program.code == "pkh" else "",
         # Only what the channel left open is worth suggesting (SMS, web and email leave the topic open).
         "triage": suggest(text, program.code).as_dict() if topic is None or category_type is None else {},
         **_reporter_fields(message.reporter),
@@ -179,11 +192,10 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
         external_id=message.external_id,
         tracking_number=tracking_number,
         access_secret_hash=hash_secret(tracking_number, access_secret) if access_secret else "",
+        announced_to=announcement_unit(receiving_unit, region),
         **fields,
     )
-    stages = tuple(
-        ComplaintStage(complaint=complaint, order=i, name=name, due_at=at) for i, (name, at) in enumerate(due.stages, 1)
-    )
+    stages = tuple(stage_rows(complaint, due))
     if stages:
         ComplaintStage.objects.bulk_create(stages)
     event = record_event(
@@ -197,6 +209,7 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
         public_note="Pengaduan diterima dan dicatat.",
         data={"channel": message.channel},
     )
+    _past_the_lower_rungs(complaint, receiving_unit)
     # The complaint last, with its register number: every filing at the national door takes the
     # next number from the same counter row, which stays locked until the commit, so the number
     # is taken when nothing is left to write but the complaint (its stages, event and messages
@@ -205,3 +218,18 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
     complaint.register_seq = RegisterCounter.objects.take_next(receiving_unit.pk, local_received.year)
     complaint.save(force_insert=True)
     return complaint, stages, event
+
+
+def _past_the_lower_rungs(complaint: Complaint, receiving_unit: Unit) -> None:
+    """SPEC R16: a PKH complaint by or about a pendamping is not handled where it was received but
+    goes at once to the UPPKH that handles it (a disposition by "Sistem", on the timeline)."""
+    code = first_handler_code(program=complaint.program.code, pendamping=complaint.pendamping,
+                              region_code=complaint.region_id)
+    target = units.units_by_code().get(code) if code else None
+    if target is None or target.pk == receiving_unit.pk:
+        return
+    complaint.handling_unit = target
+    record_event(complaint, EventKind.DISPOSED, at=complaint.received_at, label=SYSTEM, from_status=Status.BELUM,
+                 to_status=Status.BELUM, from_unit=receiving_unit, to_unit=target,
+                 note=FIRST_RUNG_NOTE.format(reason=FIRST_RUNG_REASONS[PendampingRelation(complaint.pendamping)]),
+                 public_note=f"Pengaduan diteruskan kepada {target.name}.", data={"automatic": True})

@@ -16,7 +16,7 @@ A severity a policy does not define falls back to the policy's heaviest class (`
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from aduan.core.deadlines.calendar import WorkingCalendar, add_calendar_days
@@ -41,6 +41,7 @@ class Unit(StrEnum):
 class Stage:
     name: str
     amount: int  # in the rule's unit, this stage alone
+    completed_by: str = ""  # the event kind that marks it done ("followed_up"); empty: by hand
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class DeadlineRule:
 @dataclass(frozen=True)
 class Due:
     due_at: datetime
-    stages: tuple[tuple[str, datetime], ...] = ()  # each stage's own due date, cumulative
+    stages: tuple[tuple[Stage, datetime], ...] = ()  # each stage with its own due date, cumulative
 
 
 def _advance(start: datetime, amount: int, unit: Unit, calendar: WorkingCalendar) -> datetime:
@@ -91,8 +92,26 @@ def compute_due(
     elapsed = 0
     for stage in rule.stages:
         elapsed += stage.amount
-        stages.append((stage.name, _advance(start, elapsed, rule.unit, calendar)))
+        stages.append((stage, _advance(start, elapsed, rule.unit, calendar)))
     return Due(due_at=_advance(start, rule.amount, rule.unit, calendar), stages=tuple(stages))
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later; a day the month lacks becomes its last (31 Jan → 28 Feb)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    days_in_month = (datetime(year + month // 12, month % 12 + 1, 1) - datetime(year, month, 1)).days
+    return moment.replace(year=year, month=month, day=min(moment.day, days_in_month))
+
+
+def extended_due(due_at: datetime, months: int, calendar: WorkingCalendar, *, tz: tzinfo | None = None) -> datetime:
+    """A PKH extension (R13): `months` calendar months after the current due date, moved on to the
+    next working day when it falls on a day off."""
+    local = due_at.astimezone(tz) if tz is not None else due_at
+    extended = add_months(local, months)
+    while not calendar.is_working_day(extended.date()):
+        extended += timedelta(days=1)
+    return extended
 
 
 AUTO_CLOSURE_AMOUNT = 10
@@ -124,13 +143,15 @@ def _days(amount: int) -> DeadlineRule:
     return DeadlineRule(Unit.WORKING_DAYS, amount)
 
 
+# Each stage is done when the action that completes it happens (classifying the complaint,
+# disposing it to the unit that follows it up, answering the reporter), or by hand.
 PKH_STAGES = (
-    Stage("Dokumentasi, analisis dan klarifikasi", 5),
-    Stage("Identifikasi pihak yang menindaklanjuti", 3),
-    Stage("Tindak lanjut", 15),
-    Stage("Penyampaian informasi kepada pelapor", 3),
+    Stage("Dokumentasi, analisis dan klarifikasi", 5, "classified"),
+    Stage("Identifikasi pihak yang menindaklanjuti", 3, "disposed"),
+    Stage("Tindak lanjut", 15, "followed_up"),
+    Stage("Penyampaian informasi kepada pelapor", 3, "followed_up"),
 )
-# Master-data correction (1 month) and corrective action (3 months) extend it: see the module docstring.
+# Master-data correction (1 month) and corrective action (3 months) extend it: `extended_due`.
 PKH_RULE = DeadlineRule(Unit.WORKING_DAYS, 26, PKH_STAGES)
 
 PRESETS: dict[str, dict[str, DeadlineRule]] = {

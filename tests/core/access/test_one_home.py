@@ -12,6 +12,7 @@ from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_dispose, complaint_escalate_overdue, complaint_follow_up
 from aduan.core.models import Complaint, overdue_q
 from aduan.organisation.models import Role
+from tests.fixtures.org import POJOK
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_a_unit_keeps_seeing_what_it_escalated_however_the_rule_is_asked(lodge, 
     admin = officer("admin-utama")
     escalated = complaint_dispose(complaint=lodge(), actor=admin, to_unit=org["dinsos-35-06"])
     held = complaint_dispose(complaint=lodge(), actor=admin, to_unit=org["dinsos-35-06"])
-    lodge()  # still at the national door: not the district's
+    lodge(region_code=POJOK)  # at the national door, from Kota Kediri: nothing of Kabupaten Kediri's
     now = timezone.now()
     Complaint.objects.filter(pk=escalated.pk).update(due_at=now - timedelta(days=30))
     assert complaint_escalate_overdue(now=now) == 1

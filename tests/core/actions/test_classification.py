@@ -74,8 +74,11 @@ def test_moving_a_complaint_to_pkh_gives_it_the_pkh_policy_and_its_stages(unclas
     stored = Complaint.objects.select_related("policy", "program").get(pk=complaint.pk)
     assert (stored.program.code, stored.policy.slug) == ("pkh", "pkh")
     expected = due_for(stored.received_at.astimezone(stored.local_zone), stored.policy, stored.severity)
-    assert [(s.name, s.due_at) for s in stored.stages.order_by("order")] == list(expected.stages)
+    stages = list(stored.stages.order_by("order"))
+    assert [(s.name, s.due_at) for s in stages] == [(stage.name, at) for stage, at in expected.stages]
     assert expected.stages, "the PKH policy has staged deadlines"
+    # Classifying is the documentation and analysis: it completes the first stage (R13).
+    assert [s.done_at is not None for s in stages] == [True, False, False, False]
 
 
 def test_a_topic_of_the_old_program_is_refused_when_only_the_program_changes(lodge, front_office):
