@@ -25,15 +25,17 @@ from aduan.core.access.abilities import (
 )
 from aduan.core.access.identity import may_download, may_see_identity, readable_text, record_identity_view
 from aduan.core.access.memberships import sees_everything, user_units
-from aduan.core.access.visibility import complaints_visible_to, visible_unit_ids
+from aduan.core.access.visibility import announcements_to_answer, complaints_visible_to, held_q, visible_unit_ids
 
 __all__ = [
     "Ability",
     "NotAllowed",
     "allowed_actions",
+    "announcements_to_answer",
     "complaints_visible_to",
     "filing_unit",
     "filing_units",
+    "held_q",
     "may",
     "may_add_evidence",
     "may_download",

@@ -69,3 +69,17 @@ def _reachable(user, unit_ids: set[int]) -> Q:
     own = (Q(handling_unit_id__in=unit_ids) | Q(receiving_unit_id__in=unit_ids) | Q(filed_by=user)
            | Q(announced_to_id__in=unit_ids))
     return own | Q(pk__in=escalated_ids) if escalated_ids else own
+
+
+def held_q(user) -> Q:
+    """Of what a user sees, what their own units hold and so may act on: handled there, or received
+    there and not disposed yet. The rest (sent elsewhere, escalated, overseen, announced) is read only."""
+    own = {m.unit_id for m in user_units(user)}
+    return Q(handling_unit_id__in=own) | Q(handling_unit__isnull=True, receiving_unit_id__in=own)
+
+
+def announcements_to_answer(user) -> QuerySet[Complaint]:
+    """SPEC R20: the complaints received centrally that were announced to the user's units and
+    that those units have not answered yet, oldest first."""
+    own = {m.unit_id for m in user_units(user)}
+    return Complaint.objects.filter(announced_to_id__in=own, district_answer="").order_by("received_at", "id")

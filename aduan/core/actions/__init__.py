@@ -3,6 +3,8 @@
 Web pages, the API, SMS, email and the sweep all call these; nothing else writes `status`.
 """
 
+from aduan.core.actions.announcement import complaint_answer_announcement
+from aduan.core.actions.assignment import complaint_assign
 from aduan.core.actions.classification import Classification, complaint_classify, complaint_link, complaint_locate
 from aduan.core.actions.handling import complaint_dispose, complaint_escalate, complaint_return
 from aduan.core.actions.intake import ReceiveResult, complaint_receive
@@ -19,6 +21,7 @@ from aduan.core.actions.overdue import (
     complaint_escalate_overdue,
     complaint_warn_approaching,
 )
+from aduan.core.actions.stages import complaint_complete_stage, complaint_extend
 
 __all__ = [
     "ReceiveResult",
@@ -39,4 +42,8 @@ __all__ = [
     "complaint_classify",
     "complaint_locate",
     "complaint_link",
+    "complaint_assign",
+    "complaint_complete_stage",
+    "complaint_extend",
+    "complaint_answer_announcement",
 ]

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from aduan.core import errors
 from aduan.core.access.reporter import gets_secret
+from aduan.core.actions.announcement import announcement_unit
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.contacts import checked_contacts
 from aduan.core.due_dates import default_policy, due_for
-from aduan.core.actions.announcement import announcement_unit
 from aduan.core.enums import Channel, EventKind, PendampingRelation, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, ComplaintStage, Event, RegisterCounter

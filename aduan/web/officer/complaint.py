@@ -31,7 +31,7 @@ from aduan.web.officer import access
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG, ClassifyForm
 
 PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
-                "receiving_unit", "handling_unit", "assigned_to", "filed_by")
+                "receiving_unit", "handling_unit", "assigned_to", "filed_by", "announced_to")
 
 
 def visible_complaint(user, tracking: str) -> Complaint:

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from aduan.core.access import held_q, sees_everything
 from aduan.core.access.identity import identity_visible_q
 from aduan.core.enums import Severity, Status
 from aduan.core.models import NEEDS_CHECKING, overdue_q
@@ -26,6 +27,10 @@ STATUS_CHOICES = [
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?\.?$")
 # A name search matching more regions than this is too vague to help; the first ones are used.
 MAX_REGION_MATCHES = 30
+# Where the complaints are (the tabs above the counts): what the user's units hold and may act on,
+# what they sent elsewhere or oversee (read only), or both.
+HERE, ELSEWHERE = "unit", "lain"
+PLACE_CHOICES = [(HERE, _("Di unit saya")), (ELSEWHERE, _("Di unit lain (baca saja)")), (ALL, _("Semua"))]
 PER_PAGE = 25
 PER_PAGE_RANGE = (5, 100)
 
@@ -42,6 +47,7 @@ class QueueFilter(forms.Form):
     overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
     mine = forms.BooleanField(label=_("Ditugaskan ke saya"), required=False)
     check = forms.BooleanField(label=_("Perlu diperiksa (tanpa topik atau lokasi belum jelas)"), required=False)
+    tempat = forms.ChoiceField(choices=PLACE_CHOICES, required=False, widget=forms.HiddenInput)
     per = forms.IntegerField(required=False, min_value=PER_PAGE_RANGE[0], max_value=PER_PAGE_RANGE[1],
                              widget=forms.HiddenInput)
 
@@ -61,8 +67,18 @@ class QueueFilter(forms.Form):
         return self.cleaned().get("per") or PER_PAGE
 
 
+def default_place(user) -> str:
+    """The national door sees every complaint and acts on any; everyone else starts with their own."""
+    return ALL if sees_everything(user) else HERE
+
+
 def apply_filters(queryset: QuerySet, data: dict, *, user, now) -> QuerySet:
     """Everything but the status: the counts at the top are taken at this point."""
+    place = data.get("tempat") or default_place(user)
+    if place == HERE:
+        queryset = queryset.filter(held_q(user))
+    elif place == ELSEWHERE:
+        queryset = queryset.exclude(held_q(user))
     if data.get("q"):
         term = data["q"].strip()
         number = normalize_tracking_number(term)

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from aduan.core import access, actions
 from aduan.core.duplicates import possible_duplicates
-from aduan.core.enums import Severity
+from aduan.core.access.abilities import ASSIGNABLE_ROLES
+from aduan.core.access.memberships import unit_officers
+from aduan.core.enums import DistrictAnswer, Extension, Severity
 from aduan.core.errors import ActionError
 from aduan.organisation.models import Unit
 from aduan.organisation.routing import escalation_path, propose_unit
@@ -309,7 +311,99 @@ class LinkForm(ActionForm):
             "number": other.tracking_number}
 
 
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class AssignForm(ActionForm):
+    """The unit head gives the complaint to one of the unit's officers (or takes it back)."""
+
+    transition, slug = "assign", "tugaskan"
+    title, submit_label = _("Tugaskan ke petugas"), _("Tugaskan")
+    officer = OfficerChoiceField(label=_("Petugas"), queryset=None, required=False,
+                                 empty_label=_("— tidak ditugaskan —"))
+    note = forms.CharField(label=_("Pesan untuk petugas (opsional)"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = unit_officers(self.complaint.holder_id, ASSIGNABLE_ROLES)
+        self.initial.setdefault("officer", self.complaint.assigned_to_id)
+
+    def perform(self) -> str:
+        officer = self.cleaned_data["officer"]
+        actions.complaint_assign(complaint=self.complaint, actor=self.user, officer=officer,
+                                 note=self.cleaned_data["note"])
+        if officer is None:
+            return gettext("Penugasan dicabut.")
+        return gettext("Ditugaskan kepada %(name)s.") % {"name": officer.get_full_name() or officer.get_username()}
+
+
+class StageForm(ActionForm):
+    """A PKH stage marked done by hand (the actions that complete each stage mark it by themselves)."""
+
+    transition, slug = "complete_stage", "tahap"
+    title, submit_label = _("Tandai tahap selesai"), _("Tandai selesai")
+    order = forms.TypedChoiceField(label=_("Tahap"), coerce=int, error_messages=REQUIRED)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_stages = list(self.complaint.stages.filter(done_at__isnull=True))
+        self.fields["order"].choices = [(stage.order, f"{stage.order}. {stage.name}") for stage in self.open_stages]
+
+    def is_offered(self) -> bool:
+        return bool(self.open_stages)
+
+    def perform(self) -> str:
+        actions.complaint_complete_stage(complaint=self.complaint, actor=self.user, order=self.cleaned_data["order"])
+        return gettext("Tahap ditandai selesai.")
+
+
+class ExtendForm(ActionForm):
+    """SPEC R13: 1 month for a master-data correction, 3 months for a service provider's corrective action."""
+
+    transition, slug = "extend", "perpanjang"
+    title, submit_label = _("Perpanjang tenggat (PKH)"), _("Perpanjang")
+    extension = forms.ChoiceField(label=_("Untuk"), choices=Extension.choices, widget=forms.RadioSelect,
+                                  error_messages=REQUIRED)
+    reason = _reason(_("Alasan (dibaca di riwayat; pelapor diberi tahu tenggat barunya)"))
+
+    def is_offered(self) -> bool:
+        return self.complaint.program.code == "pkh"
+
+    def perform(self) -> str:
+        updated = actions.complaint_extend(complaint=self.complaint, actor=self.user,
+                                           extension=self.cleaned_data["extension"], reason=self.cleaned_data["reason"])
+        return gettext("Tenggat diperpanjang sampai %(due)s; pelapor diberi tahu.") % {
+            "due": local_date(updated.due_at, updated.region_id)}
+
+
+class AnnouncementForm(ActionForm):
+    """SPEC R20: the kabupaten/kota says whether the complaint announced to it was received there too."""
+
+    transition, slug = "answer_announcement", "jawab-pemberitahuan"
+    title, submit_label = _("Jawab pemberitahuan dari pusat"), _("Kirim jawaban")
+    answer = forms.ChoiceField(label=_("Apakah pengaduan ini juga diterima di unit Anda?"), widget=forms.RadioSelect,
+                               choices=DistrictAnswer.choices, error_messages=REQUIRED)
+    own_number = forms.CharField(label=_("Nomor pengaduan di unit Anda (bila juga diterima)"), required=False,
+                                 max_length=20, widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                                              "placeholder": "ABCDE-2345F"}))
+    note = forms.CharField(label=_("Catatan (opsional)"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("answer", self.complaint.district_answer or None)
+
+    def perform(self) -> str:
+        data = self.cleaned_data
+        actions.complaint_answer_announcement(complaint=self.complaint, actor=self.user, answer=data["answer"],
+                                              own_number=data["own_number"], note=data["note"])
+        return gettext("Jawaban tercatat; pusat dapat membacanya di riwayat pengaduan.")
+
+
 # In the order they appear on the page (a complaint that needs checking shows ClassifyForm first).
-ACTION_FORMS = [FollowUpForm, DisposeForm, ClassifyForm, LinkForm, ReturnForm, EscalateForm, RebuttalForm, CloseForm,
-                ReopenForm]
+ACTION_FORMS = [FollowUpForm, DisposeForm, AssignForm, ClassifyForm, LinkForm, StageForm, ExtendForm, ReturnForm,
+                EscalateForm, RebuttalForm, CloseForm, ReopenForm, AnnouncementForm]
 BY_SLUG = {form.slug: form for form in ACTION_FORMS}

@@ -11,13 +11,23 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from aduan.core.access import complaints_visible_to, sees_everything, user_units
+from aduan.core.access import announcements_to_answer, complaints_visible_to, sees_everything, user_units
 from aduan.core.due_dates import working_calendar
 from aduan.core.enums import Severity, Status
 from aduan.core.errors import ActionError
 from aduan.core.selectors import keyset_page
 from aduan.web.officer import deadlines
-from aduan.web.officer.filters import ACTIVE, QueueFilter, apply_filters, apply_status, shown_count, status_counts
+from aduan.web.officer.filters import (
+    ACTIVE,
+    ELSEWHERE,
+    PLACE_CHOICES,
+    QueueFilter,
+    apply_filters,
+    apply_status,
+    default_place,
+    shown_count,
+    status_counts,
+)
 from aduan.web.templatetags.officer_tags import local_date
 
 # What a row prints, read as plain values (one join per name; no model built per row).
@@ -48,6 +58,7 @@ def queue(request):
         after, page = None, keyset_page(rows, cursor=None, limit=form.per_page, fields=QUEUE_FIELDS, total=total,
                                         by=by)
     calendar = working_calendar()
+    place = data.get("tempat") or default_place(request.user)
     complaint_url = reverse("web:officer:complaint", args=["-"]).removesuffix("-/")
     return render(request, "web/officer/queue.html", {
         "form": form,
@@ -64,7 +75,24 @@ def queue(request):
         "query_without_status": _query_without(request, "page", "after", "status", "overdue", "check"),
         "memberships": user_units(request.user),
         "sees_everything": sees_everything(request.user),
+        "place": place,
+        "read_only": place == ELSEWHERE,
+        "places": [(value, label, _query_with(request, tempat=value)) for value, label in PLACE_CHOICES],
+        "mine_open": complaints_visible_to(request.user).filter(assigned_to=request.user).exclude(status=Status.SELESAI).count(),
+        "mine_url": "?" + _query_with(request, mine="on"),
+        "announcements": announcement_rows(request.user, calendar, now, complaint_url),
     })
+
+
+ANNOUNCEMENTS_SHOWN = 20
+
+
+def announcement_rows(user, calendar, now, complaint_url: str) -> dict:
+    """SPEC R20: what the centre announced to the user's units and they have not answered yet."""
+    pending = announcements_to_answer(user)
+    rows = [_row(values, calendar, now, complaint_url)
+            for values in pending.values(*QUEUE_FIELDS)[:ANNOUNCEMENTS_SHOWN]]
+    return {"rows": rows, "more": max(0, pending.count() - len(rows)) if len(rows) == ANNOUNCEMENTS_SHOWN else 0}
 
 
 def _row(v: dict, calendar, now, complaint_url: str) -> dict:
@@ -93,6 +121,14 @@ def _row(v: dict, calendar, now, complaint_url: str) -> dict:
         "location_text": v["location_text"],
         "handling_unit": v["handling_unit__name"] or "",
     }
+
+
+def _query_with(request, **values: str) -> str:
+    query = request.GET.copy()
+    for name in ("page", "after", *values):
+        query.pop(name, None)
+    query.update(values)
+    return query.urlencode()
 
 
 def _query_without(request, *names: str) -> str:

@@ -186,3 +186,11 @@ def test_presets_use_the_projects_severities():
 def test_the_deadline_rules_do_not_import_django():
     code = "import sys, aduan.core.deadlines; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_month_later_keeps_the_day_or_takes_the_months_last():
+    from aduan.core.deadlines.rules import add_months
+
+    assert add_months(datetime(2026, 1, 31, 16, 0), 1) == datetime(2026, 2, 28, 16, 0)
+    assert add_months(datetime(2026, 11, 15), 3) == datetime(2027, 2, 15)
+    assert add_months(datetime(2028, 1, 30), 1) == datetime(2028, 2, 29)

@@ -161,7 +161,9 @@ def test_the_district_officer_is_offered_the_handling_actions(sign_in, people, w
 
     response = sign_in(people["kediri"]).get(page_of(complaint))
 
-    assert offered(response) == ["tindak-lanjut", "klasifikasi", "kembalikan", "eskalasi"]
+    # Received centrally from its own district, it was also announced there (R20): the answer comes last.
+    assert offered(response) == ["tindak-lanjut", "tugaskan", "klasifikasi", "kembalikan", "eskalasi",
+                                 "jawab-pemberitahuan"]
 
 
 def test_rebuttal_and_closure_are_offered_while_the_answer_awaits_objection(sign_in, people, world, file_complaint):
@@ -170,8 +172,10 @@ def test_rebuttal_and_closure_are_offered_while_the_answer_awaits_objection(sign
     complaint_follow_up(complaint=complaint, actor=people["kediri"], answer="Sudah.")
 
     assert offered(sign_in(people["kediri"]).get(page_of(complaint))) == [
-        "tindak-lanjut", "klasifikasi", "kembalikan", "eskalasi", "sanggahan", "tutup"]
-    assert offered(sign_in(people["kediri_fo"]).get(page_of(complaint))) == ["klasifikasi", "sanggahan"]
+        "tindak-lanjut", "tugaskan", "klasifikasi", "kembalikan", "eskalasi", "sanggahan", "tutup",
+        "jawab-pemberitahuan"]
+    assert offered(sign_in(people["kediri_fo"]).get(page_of(complaint))) == ["klasifikasi", "sanggahan",
+                                                                              "jawab-pemberitahuan"]
 
 
 def test_a_supervisor_reads_but_is_offered_nothing(sign_in, people, world, file_complaint):
