@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from aduan.core.enums import Channel, IndirectSource, Severity
+from aduan.core.enums import Channel, IndirectSource, PendampingRelation, Severity
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.taxonomy.models import CategoryType, Program, Topic
 from aduan.web.public_forms import LEVEL_FIELDS, RegionFieldsMixin, clean_sixteen_digits, normalise_phone
@@ -48,13 +48,22 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
     # --- penerimaan
     channel = forms.ChoiceField(label=_("Saluran"), choices=[(c.value, c.label) for c in OFFICER_CHANNELS],
                                 widget=forms.Select(attrs={"autofocus": True}))
-    received_at = forms.DateTimeField(label=_("Diterima pada"), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    # One text box, filled with now: a datetime-local input is five Tab stops (day, month, year,
+    # hour, minute) for the value the officer almost always keeps.
+    received_at = forms.DateTimeField(
+        label=_("Diterima pada"), input_formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M", "%d/%m/%Y %H:%M"],
+        help_text=_("Tahun-bulan-tanggal jam:menit; biarkan bila diterima sekarang."),
+        widget=forms.DateTimeInput(format="%Y-%m-%d %H:%M", attrs={"inputmode": "numeric", "autocomplete": "off",
+                                                                   "placeholder": "2026-12-02 09:30"}))
     indirect_source = forms.ChoiceField(label=_("Asal sumber tidak langsung"), required=False,
                                         choices=[("", "—")] + list(IndirectSource.choices))
     source_reference = forms.CharField(label=_("Rujukan sumber (nomor surat, judul berita, tautan)"), max_length=300, required=False)
     program = forms.ChoiceField(label=_("Program"))
     form_kind = forms.ChoiceField(label=_("Formulir"), choices=FORM_KINDS, initial="umum")
+    pendamping = forms.ChoiceField(label=_("Pendamping PKH"), required=False,
+                                   choices=[("", _("— tidak berkaitan dengan pendamping —"))] + list(PendampingRelation.choices),
+                                   help_text=_("Oleh pendamping: ke UPPKH Pusat. Tentang pendamping atau operator: langsung "
+                                               "ke UPPKH kabupaten/kota."))
     unit = forms.ChoiceField(label=_("Dicatat oleh unit"), required=False)  # empty: the officer's first unit
 
     # --- pelapor
@@ -188,6 +197,7 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
             external_id=f"petugas:{data['nonce']}",
             indirect_source=data["indirect_source"] if data["channel"] == Channel.TIDAK_LANGSUNG else "",
             source_reference=data["source_reference"],
+            pendamping=data["pendamping"] if data["program"] == "pkh" else "",
         )
 
     # the template walks the sections in the paper form's order

@@ -17,8 +17,11 @@ from aduan.core.actions.events import record_event
 from aduan.core.duplicates import possible_duplicates
 from aduan.core.enums import EventKind
 from aduan.core.errors import ActionError
+from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import zone_for
 from aduan.web.intake_forms import FORM_KINDS, REPORTER_STATUSES, REQUIREMENTS, IntakeForm
+from aduan.web.public_forms import region_initial
+from aduan.web.receipts import receipt_facts
 from aduan.web.uploads import attachments_save
 
 NOT_AN_OFFICER = REFUSALS[Ability.FILE]
@@ -37,8 +40,10 @@ def catat(request):
         initial = {
             "channel": request.GET.get("saluran", "tatap_muka"), "program": request.GET.get("program", "bpnt"),
             "form_kind": request.GET.get("formulir", "umum"), "unit": request.GET.get("unit", str(units[0].pk)),
-            "received_at": timezone.now().astimezone(zone).strftime("%Y-%m-%dT%H:%M"),
+            "received_at": timezone.now().astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             "nonce": secrets.token_urlsafe(12),
+            # The place the office serves (or the kab/kota of the complaint just filed, for "Catat lagi").
+            **region_initial(_known_region(request.GET.get("wilayah")) or units[0].region_id),
         }
         return render(request, "web/intake/catat.html", {"form": IntakeForm(initial=initial, units=units, zone=zone)})
 
@@ -62,13 +67,22 @@ def catat(request):
         return render(request, "web/intake/catat.html", {"form": form, "files_dropped": bool(request.FILES)}, status=400)
 
     data = form.cleaned_data
-    again = f"?saluran={data['channel']}&program={data['program']}&formulir={data['form_kind']}&unit={unit.pk}"
+    region = result.complaint.region_id or ""
+    again = (f"?saluran={data['channel']}&program={data['program']}&formulir={data['form_kind']}&unit={unit.pk}"
+             f"&wilayah={region[:5]}")
     return render(request, "web/intake/tercatat.html", {
         "complaint": result.complaint, "secret": result.access_secret, "repeated": not result.created, "again": again,
         "attachments": result.complaint.attachments.count(),
+        "facts": receipt_facts(result.complaint),
+        "unit": unit,
+        "short_code": settings.ADUAN["SMS_SHORT_CODE"],
         # The same reporter with a similar text within 30 days: shown now, linked from the complaint's page.
         "duplicates": possible_duplicates(result.complaint, request.user),
     })
+
+
+def _known_region(code: str | None) -> str | None:
+    return code if code and region_by_code(code) is not None else None
 
 
 def _record_paper_details(complaint, officer, form: IntakeForm) -> None:

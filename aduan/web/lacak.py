@@ -22,6 +22,7 @@ from aduan.notifications.dispatch import send_reporter_code
 from aduan.regions.timezones import ABBREVIATIONS
 from aduan.web import throttle
 from aduan.web.public_forms import LacakForm, RateForm, RebutForm
+from aduan.web.receipts import receipt_facts
 from aduan.web.throttle import TOO_MANY
 
 NOT_FOUND = gettext_noop("Nomor pengaduan tidak ditemukan. Periksa lagi: 10 huruf/angka, mis. ABCDE-23456.")
@@ -34,7 +35,8 @@ CODE_TOO_OFTEN = gettext_noop("Kode sudah dikirim beberapa kali. Tunggu sebentar
 REBUTTED = gettext_noop("Sanggahan Anda sudah dicatat. Petugas akan menindaklanjuti lagi.")
 RATED = gettext_noop("Terima kasih atas penilaian Anda.")
 # Internal bookkeeping the reporter has no use for (officers' notes, deadline warnings).
-HIDDEN_EVENTS = {EventKind.NOTE, EventKind.WARNED}
+# Internal: notes, warnings, who in the unit works on it, stage ticks, the district's answer.
+HIDDEN_EVENTS = {EventKind.NOTE, EventKind.WARNED, EventKind.ASSIGNED, EventKind.STAGE_DONE, EventKind.DISTRICT_ANSWERED}
 _SESSION_KEY = "lacak_opened"  # complaints this browser proved to be the reporter of
 
 
@@ -141,6 +143,7 @@ def _detail(request, complaint: Complaint, *, rebut_form=None, rate_form=None, m
         "complaint": complaint,
         "text": scrub(complaint.text),
         "timeline": public_timeline(complaint),
+        "facts": receipt_facts(complaint),
         "zone_abbr": ABBREVIATIONS.get(str(complaint.local_zone), ""),
         "received_at": complaint.received_at.astimezone(complaint.local_zone),
         "closure_due_at": complaint.closure_due_at.astimezone(complaint.local_zone) if complaint.closure_due_at else None,

@@ -20,6 +20,7 @@ from aduan.organisation.models import Unit, UnitKind
 from aduan.web import throttle
 from aduan.web.lacak import remember_opened
 from aduan.web.public_forms import LaporForm, derived_secret, new_form_token, read_form_token
+from aduan.web.receipts import receipt_facts
 from aduan.web.throttle import TOO_MANY
 from aduan.web.uploads import attachments_save
 
@@ -66,9 +67,11 @@ def lapor(request):
     if token is None:
         return _lapor_again(request, message=gettext(EXPIRED), new_token=True)
     nonce, issued_at = token
-    if time.time() - issued_at < _min_fill_seconds():
-        return _lapor_again(request, message=gettext(TOO_FAST))
     address = throttle.client_address(request)
+    # Faster than a person types: a reporter who pasted a prepared text is filed with everything
+    # they sent (attachments too); a script sending form after form from one address is not.
+    if time.time() - issued_at < _min_fill_seconds() and throttle.check_and_hit("lapor_fast", address):
+        return _lapor_again(request, message=gettext(TOO_FAST))
     if throttle.is_limited("lapor", address):
         return _lapor_again(request, message=gettext(TOO_MANY), status=429)
     if not form.is_valid():
@@ -102,6 +105,7 @@ def lapor(request):
     remember_opened(request, complaint)  # this browser filed it: it may follow and act on it
     return render(request, "web/public/terima.html", {
         "complaint": complaint, "secret": secret, "repeated": not result.created, "warnings": form.warnings,
+        "facts": receipt_facts(complaint),
         "attachments": complaint.attachments.count() if files or not result.created else 0,
     })
 

@@ -112,6 +112,14 @@ LEVEL_FIELDS = ["provinsi", "kabupaten", "kecamatan", "desa"]
 LEVEL_LABELS = {"provinsi": _("Provinsi"), "kabupaten": _("Kabupaten/Kota"), "kecamatan": _("Kecamatan"), "desa": _("Desa/Kelurahan")}
 
 
+def region_initial(code: str | None) -> dict[str, str]:
+    """The picker's levels pre-chosen down to `code` ("35.06" → provinsi 35, kabupaten 35.06)."""
+    if not code:
+        return {}
+    parts = code.split(".")
+    return {name: ".".join(parts[: i + 1]) for i, name in enumerate(LEVEL_FIELDS[: len(parts)])}
+
+
 class RegionFieldsMixin:
     """Four selects, each listing the children of the one above. Without JavaScript the person
     presses "Pilih" after each level; with it, public.js fills the next list from the API."""

@@ -25,6 +25,7 @@ TOO_MANY = gettext_noop("Terlalu banyak percobaan dari jaringan Anda. Tunggu beb
 # scope → (requests, seconds); a deployment overrides them in settings.ADUAN["THROTTLE"].
 LIMITS = {
     "lapor": (10, 600),  # complaints filed on the website, per address
+    "lapor_fast": (2, 600),  # of those, sent faster than a person types (a pasted text), per address
     "lacak": (30, 600),  # tracking-number lookups, per address
     "secret": (10, 3600),  # wrong codes, per complaint (the secret stops working; one-time codes don't)
     "code_client": (20, 3600),  # wrong codes, per client, whatever the complaint

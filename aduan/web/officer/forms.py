@@ -8,9 +8,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core import access, actions
-from aduan.core.duplicates import possible_duplicates
 from aduan.core.access.abilities import ASSIGNABLE_ROLES
 from aduan.core.access.memberships import unit_officers
+from aduan.core.duplicates import possible_duplicates
 from aduan.core.enums import DistrictAnswer, Extension, Severity
 from aduan.core.errors import ActionError
 from aduan.organisation.models import Unit

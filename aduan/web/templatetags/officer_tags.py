@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aduan.core import access
 from aduan.regions.timezones import ABBREVIATIONS, zone_for, zone_name_for
 from aduan.web.officer import deadlines
 
@@ -70,3 +71,9 @@ def changes(event) -> list[tuple[str, str, str]]:
         return [(_("Wilayah"), data.get("from_region") or "—", data.get("to_region") or "—")]
     return [(str(CHANGE_LABELS.get(name, name)), old or "—", new or "—")
             for name, (old, new) in (data.get("changes") or {}).items()]
+
+
+@register.filter
+def may_file(user) -> bool:
+    """Whether the menu offers /petugas/catat/ (the one rule: aduan.core.access)."""
+    return access.may_file(user)

@@ -24,7 +24,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 def form_data(**overrides):
     data = {
         "nonce": "nonce-1", "channel": "tatap_muka", "program": "pkh", "form_kind": "pkh_peserta",
-        "received_at": timezone.now().astimezone(WIB).strftime("%Y-%m-%dT%H:%M"),
+        "received_at": timezone.now().astimezone(WIB).strftime("%Y-%m-%d %H:%M"),
         "indirect_source": "", "source_reference": "", "reporter_status": "kpm",
         "name": "Siti Aminah", "nik": "3506 1045 0190 0002", "kk": "", "kks": "3235386475739456",
         "phone": "081234567890", "email": "", "address": "RT 02 RW 01",
@@ -53,7 +53,7 @@ def test_the_form_starts_on_the_channel_with_now_and_the_last_channel(client, fr
     assert re.search(r'<select name="channel"[^>]*autofocus', page)
     assert '<option value="surat" selected>Surat</option>' in page
     assert '<option value="pkh" selected>PKH</option>' in page
-    assert timezone.now().astimezone(WIB).strftime("%Y-%m-%dT") in page
+    assert timezone.now().astimezone(WIB).strftime("%Y-%m-%d ") in page
     assert 'value="sms"' not in page  # SMS and the website file themselves
 
 
@@ -93,7 +93,7 @@ def test_a_letter_received_earlier_keeps_its_date(client, front_office):
     client.force_login(front_office)
     earlier = (timezone.now() - timedelta(days=3)).astimezone(WIB).replace(second=0, microsecond=0)
 
-    client.post(URL, form_data(channel="surat", received_at=earlier.strftime("%Y-%m-%dT%H:%M")))
+    client.post(URL, form_data(channel="surat", received_at=earlier.strftime("%Y-%m-%d %H:%M")))
 
     assert Complaint.objects.get().received_at == earlier
 
@@ -174,3 +174,44 @@ def test_the_receipt_shows_a_possible_duplicate_to_link(client, front_office):
     other = client.post(URL, form_data(nonce="third", nik="3506104501900009", phone="081299999999",
                                        kks="", text="Posyandu di desa kami tutup.")).content.decode()
     assert "Kemungkinan duplikat" not in other
+
+
+def test_the_office_district_is_chosen_and_kept_for_the_next_complaint(client, front_office):
+    client.force_login(front_office)
+    page = client.get(URL).content.decode()
+    assert '<option value="35.06" selected>' in page  # Dinsos Kabupaten Kediri's own kab/kota
+
+    done = client.post(URL, form_data(provinsi="73", kabupaten="73.71", kecamatan="", desa="",
+                                      nonce="n-kota")).content.decode()
+    link = re.search(r'href="(/petugas/catat/\?[^"]*wilayah=73\.71[^"]*)" id="catat-lagi"', done)
+    assert link, "Catat lagi keeps the kab/kota just used"
+    again = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert '<option value="73" selected>' in again and '<option value="73.71" selected>' in again
+
+
+def test_the_desk_receipt_carries_numbers_due_date_handler_place_and_answer_channel(client, front_office):
+    client.force_login(front_office)
+    # The tests run without an SMS gateway: the answer goes by the email the reporter gave.
+    page = client.post(URL, form_data(nonce="n-receipt", email="siti.aminah@example.id")).content.decode()
+    complaint = Complaint.objects.get()
+    receipt = page.split('id="tanda-terima"')[1]
+    assert complaint.tracking_number in receipt and complaint.register_number in receipt
+    assert re.search(r"data-receipt-secret>\d{6}<", receipt)
+    due = complaint.due_at.astimezone(WIB)
+    assert f"{due.day} " in receipt.split("data-due>")[1].split("</dd>")[0] and str(due.year) in receipt
+    assert "Purwodadi, Ringinrejo, Kabupaten Kediri, Jawa Timur" in receipt
+    assert "Email ke s***@example.id" in receipt and "siti.aminah@" not in receipt
+    assert 'data-print' in page
+
+
+def test_a_pkh_complaint_about_a_pendamping_is_routed_from_the_desk(client, front_office, world):
+    client.force_login(front_office)
+    client.post(URL, form_data(pendamping="tentang", topic="pkh-6", nonce="n-about"))
+    assert Complaint.objects.get().handling_unit.code == "uppkh-35-06"
+
+
+def test_the_error_summary_links_to_each_field(client, front_office):
+    client.force_login(front_office)
+    page = client.post(URL, form_data(text="", nik="123")).content.decode()
+    summary = page.split("data-error-summary")[1].split("</div>")[0]
+    assert 'href="#id_text"' in summary and 'href="#id_nik"' in summary

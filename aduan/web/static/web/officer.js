@@ -1,5 +1,5 @@
 // Keyboard flow for front-office officers (documented on the page under "Pintasan keyboard"):
-// "/" search, j/k rows, Enter opens, "g q" queue, "t" accepts the triage suggestion,
+// "/" search, j/k rows, Enter opens, "g q" queue, "g c" a new complaint, "t" accepts the triage suggestion,
 // Ctrl+Enter submits, Esc leaves a field.
 (function () {
   "use strict";
@@ -37,7 +37,12 @@
     if (event.key === "Escape" && typing(target)) { target.blur(); return; }
     if (typing(target) || event.ctrlKey || event.metaKey || event.altKey) return;
 
-    if (pendingG && event.key === "q") { pendingG = 0; event.preventDefault(); window.location.href = queueUrl(); return; }
+    if (pendingG && (event.key === "q" || event.key === "c")) {
+      pendingG = 0;
+      var link = document.querySelector("[data-shortcut='g " + event.key + "']");
+      if (link || event.key === "q") { event.preventDefault(); window.location.href = link ? link.getAttribute("href") : queueUrl(); }
+      return;
+    }
     pendingG = 0;
     switch (event.key) {
       case "/":
@@ -65,6 +70,14 @@
   function filterSelect(input) {
     var select = document.getElementById(input.getAttribute("data-filter-select"));
     if (!select) return;
+    // Enter (the "Go" key) picks the first match and moves on; it never submits the form.
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      var first = Array.prototype.filter.call(select.options, function (o) { return o.value && !o.hidden; })[0];
+      if (first) select.value = first.value;
+      select.focus();
+    });
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var firstMatch = null;
@@ -80,6 +93,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-filter-select]"), filterSelect);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     // After a refused submit, put the cursor where the officer has to fix something.
     var failed = document.querySelector("details.action[open] .has-error textarea, details.action[open] .has-error select, details.action[open] .has-error input");
     if (failed) failed.focus();

@@ -44,20 +44,32 @@
       select.parentNode.insertBefore(search, select);
       searches.push(search);
       var timer = null;
+      function narrow(pickFirst) {
+        var parent = i > 0 ? selects[i - 1].value : "";
+        if (i > 0 && !parent) return Promise.resolve();
+        return load(api, parent, search.value.trim()).then(function (regions) {
+          if (regions === null) return;
+          fill(select, regions);
+          if (regions.length === 1 || (pickFirst && regions.length)) {
+            select.value = regions[0].code;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        });
+      }
       on(search, "input", function () {
         clearTimeout(timer);
-        timer = setTimeout(function () {
-          var parent = i > 0 ? selects[i - 1].value : "";
-          if (i > 0 && !parent) return;
-          load(api, parent, search.value.trim()).then(function (regions) {
-            if (regions === null) return;
-            fill(select, regions);
-            if (regions.length === 1) {
-              select.value = regions[0].code;
-              select.dispatchEvent(new Event("change", { bubbles: true }));
-            }
-          });
-        }, 250);
+        timer = setTimeout(function () { narrow(false); }, 250);
+      });
+      // Enter (the "Go" key on a phone) picks the first match and moves to the next level: it
+      // never submits the form with the place half chosen.
+      on(search, "keydown", function (event) {
+        if (event.key !== "Enter" || event.ctrlKey || event.metaKey) return;
+        event.preventDefault();
+        clearTimeout(timer);
+        narrow(true).then(function () {
+          var next = select.value && searches[i + 1];
+          (next || select).focus();
+        });
       });
       on(select, "change", function () {
         for (var j = i + 1; j < selects.length; j++) { fill(selects[j], []); searches[j].value = ""; }
@@ -91,6 +103,18 @@
       each(parts, function (part) { part.hidden = part.getAttribute("data-show-for-channel") !== channel.value; });
     }
     on(channel, "change", update);
+    update();
+  }
+
+  /* --- what applies to one program only (the pendamping question, PKH) -------------------- */
+  function programToggle(form) {
+    var program = form.querySelector("select[name=program]");
+    var parts = form.querySelectorAll("[data-show-for-program]");
+    if (!program || !parts.length) return;
+    function update() {
+      each(parts, function (part) { part.hidden = part.getAttribute("data-show-for-program") !== program.value; });
+    }
+    on(program, "change", update);
     update();
   }
 
@@ -137,9 +161,28 @@
     if (form.requestSubmit) form.requestSubmit(button); else button.click();
   });
 
+  /* --- the error summary: each line links to its field, and it takes the focus ------------- */
+  function errorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) return;
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+    each(summary.querySelectorAll("a[href^='#']"), function (link) {
+      on(link, "click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        field.scrollIntoView({ block: "center" });
+        field.focus();
+      });
+    });
+  }
+  errorSummary();
+
   each(document.querySelectorAll("form.lapor, form.intake"), function (form) {
     identityToggle(form);
     channelToggle(form);
+    programToggle(form);
     nikWarning(form);
     submitOnce(form);
   });
