@@ -82,6 +82,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files answer here, cacheable, before no-store
+    # Pages compressed for slow phones (static files come compressed from WhiteNoise). Django's
+    # middleware pads each response against BREACH; CSRF tokens are masked per response too.
+    "django.middleware.gzip.GZipMiddleware",
     "aduan.web.middleware.NoStoreMiddleware",
     "aduan.web.middleware.BoundedRequestMiddleware",  # below no-store: its 413 is not cached either
     "aduan.web.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, its header built once
@@ -181,7 +184,9 @@ MEDIA_ROOT = Path(env_str("ADUAN_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+    # Hashed names, compressed, cached for a year (`aduan setup` collects them); tests and DEBUG
+    # serve the sources as they are.
+    "staticfiles": {"BACKEND": "aduan.web.static_storage.StaticStorage"
                     if not (DEBUG or TESTING) else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

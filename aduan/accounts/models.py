@@ -7,6 +7,8 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aduan.memo import memoized
 
@@ -52,8 +54,8 @@ class ApiToken(models.Model):
     objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "token API"
-        verbose_name_plural = "token API"
+        verbose_name = _("token API")
+        verbose_name_plural = pgettext_lazy("plural", "token API")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CaseworkConfig(AppConfig):
     name = "aduan.casework"
     label = "casework"
-    verbose_name = "Penanganan kasus"
+    verbose_name = _("Penanganan kasus")
 
     def ready(self):
         from aduan.casework.receivers import start_checklist

@@ -3,6 +3,8 @@ complaint type, and the master-data changes it asks UPPKH Pusat to approve."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EntryKind(models.TextChoices):
@@ -35,8 +37,8 @@ class InvestigationEntry(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
-        verbose_name = "catatan investigasi"
-        verbose_name_plural = "catatan investigasi"
+        verbose_name = _("catatan investigasi")
+        verbose_name_plural = pgettext_lazy("plural", "catatan investigasi")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.with_whom or self.get_source_display()}"
@@ -55,8 +57,8 @@ class ChecklistStep(models.Model):
 
     class Meta:
         ordering = ["order"]
-        verbose_name = "langkah penanganan"
-        verbose_name_plural = "langkah penanganan"
+        verbose_name = _("langkah penanganan")
+        verbose_name_plural = pgettext_lazy("plural", "langkah penanganan")
         constraints = [models.UniqueConstraint(fields=["complaint", "order"], name="one_step_per_order")]
 
     def __str__(self) -> str:
@@ -87,8 +89,8 @@ class MasterDataChangeRequest(models.Model):
 
     class Meta:
         ordering = ["-requested_at"]
-        verbose_name = "usulan perubahan data induk"
-        verbose_name_plural = "usulan perubahan data induk"
+        verbose_name = _("usulan perubahan data induk")
+        verbose_name_plural = pgettext_lazy("plural", "usulan perubahan data induk")
 
     def __str__(self) -> str:
         return f"{self.field_name}: {self.proposed_value} ({self.get_status_display()})"

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aduan.core.enums import Channel, DistrictAnswer, EventKind, IndirectSource, PendampingRelation, Severity, Status
 from aduan.regions.timezones import zone_for
@@ -125,8 +127,8 @@ class Complaint(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        verbose_name = "pengaduan"
-        verbose_name_plural = "pengaduan"
+        verbose_name = _("pengaduan")
+        verbose_name_plural = pgettext_lazy("plural", "pengaduan")
         # Unique constraints and indexes declared here rather than on the fields: a field's
         # unique=True or db_index=True also gets a second, pattern-matching index on PostgreSQL
         # that no lookup of ours uses and every filing would write.

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IntakeConfig(AppConfig):
     name = "aduan.intake"
     label = "intake"
-    verbose_name = "Saluran masuk"
+    verbose_name = _("Saluran masuk")
 
     def ready(self) -> None:
         # Outbound SMS exists only where a gateway to send through is configured; without one the

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "aduan.notifications"
     label = "notifications"
-    verbose_name = "Notifikasi"
+    verbose_name = _("Notifikasi")
 
     def ready(self):
         from aduan.core import sweep

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitKind(models.TextChoices):
@@ -51,7 +52,8 @@ class Unit(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "unit"
+        verbose_name = _("unit")
+        verbose_name_plural = pgettext_lazy("plural", "unit")
         constraints = [
             models.UniqueConstraint(fields=["kind", "region"], name="one_regional_unit_per_kind_and_region",
                                     condition=models.Q(region__isnull=False) & ~models.Q(kind__in=["pendamping", "kelompok"])),
@@ -67,8 +69,8 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices)
 
     class Meta:
-        verbose_name = "keanggotaan unit"
-        verbose_name_plural = "keanggotaan unit"
+        verbose_name = _("keanggotaan unit")
+        verbose_name_plural = pgettext_lazy("plural", "keanggotaan unit")
         constraints = [
             models.UniqueConstraint(fields=["user", "unit", "role"], name="one_role_once_per_unit"),
             # R25: exactly one accountable officer per unit.
@@ -95,8 +97,8 @@ class IdentityView(models.Model):
 
     class Meta:
         ordering = ["-at"]
-        verbose_name = "akses identitas rahasia"
-        verbose_name_plural = "akses identitas rahasia"
+        verbose_name = _("akses identitas rahasia")
+        verbose_name_plural = pgettext_lazy("plural", "akses identitas rahasia")
         indexes = [models.Index(fields=["complaint", "at"], name="identity_view_by_complaint")]
 
     def __str__(self) -> str:

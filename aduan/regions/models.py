@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aduan.regions.timezones import ABBREVIATIONS, zone_name_for
 
@@ -35,8 +37,8 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "wilayah"
-        verbose_name_plural = "wilayah"
+        verbose_name = _("wilayah")
+        verbose_name_plural = pgettext_lazy("plural", "wilayah")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -73,8 +75,8 @@ class TaughtSpelling(models.Model):
     is_active = models.BooleanField("aktif", default=True)
 
     class Meta:
-        verbose_name = "ejaan lokasi yang dipelajari"
-        verbose_name_plural = "ejaan lokasi yang dipelajari"
+        verbose_name = _("ejaan lokasi yang dipelajari")
+        verbose_name_plural = pgettext_lazy("plural", "ejaan lokasi yang dipelajari")
         constraints = [models.UniqueConstraint(fields=["key", "region"], name="one_spelling_per_region")]
 
     def __str__(self) -> str:

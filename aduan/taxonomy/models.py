@@ -5,6 +5,7 @@ SPEC R9–R13. The seeded content lives in aduan/taxonomy/seed.py.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Severity(models.TextChoices):
@@ -43,7 +44,8 @@ class Program(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "program"
+        verbose_name = _("program")
+        verbose_name_plural = pgettext_lazy("plural", "program")
 
     def __str__(self) -> str:
         return self.name
@@ -56,8 +58,8 @@ class CategoryType(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "jenis kategori"
-        verbose_name_plural = "jenis kategori"
+        verbose_name = _("jenis kategori")
+        verbose_name_plural = pgettext_lazy("plural", "jenis kategori")
 
     def __str__(self) -> str:
         return self.name
@@ -80,8 +82,8 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["program_id", "number"]
-        verbose_name = "topik"
-        verbose_name_plural = "topik"
+        verbose_name = _("topik")
+        verbose_name_plural = pgettext_lazy("plural", "topik")
 
     def __str__(self) -> str:
         return f"{self.program.name} {self.number}. {self.name}"
@@ -94,8 +96,8 @@ class DeadlinePolicy(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "kebijakan tenggat"
-        verbose_name_plural = "kebijakan tenggat"
+        verbose_name = _("kebijakan tenggat")
+        verbose_name_plural = pgettext_lazy("plural", "kebijakan tenggat")
 
     def __str__(self) -> str:
         return self.name
@@ -110,8 +112,8 @@ class DeadlineClass(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["policy", "severity"], name="one_class_per_severity")]
-        verbose_name = "kelas tenggat"
-        verbose_name_plural = "kelas tenggat"
+        verbose_name = _("kelas tenggat")
+        verbose_name_plural = pgettext_lazy("plural", "kelas tenggat")
 
     def __str__(self) -> str:
         return f"{self.policy.slug}: {self.get_severity_display()} {self.amount} {self.get_unit_display()}"
@@ -136,8 +138,8 @@ class DeadlineStage(models.Model):
 
     class Meta:
         ordering = ["order"]
-        verbose_name = "tahap tenggat"
-        verbose_name_plural = "tahap tenggat"
+        verbose_name = _("tahap tenggat")
+        verbose_name_plural = pgettext_lazy("plural", "tahap tenggat")
 
     def __str__(self) -> str:
         return self.name
@@ -152,8 +154,8 @@ class HolidayOverride(models.Model):
 
     class Meta:
         ordering = ["day"]
-        verbose_name = "koreksi hari libur"
-        verbose_name_plural = "koreksi hari libur"
+        verbose_name = _("koreksi hari libur")
+        verbose_name_plural = pgettext_lazy("plural", "koreksi hari libur")
 
     def __str__(self) -> str:
         return f"{self.day}: {self.name}"

@@ -23,6 +23,7 @@ from aduan.regions.timezones import ABBREVIATIONS
 from aduan.web import throttle
 from aduan.web.public_forms import LacakForm, RateForm, RebutForm
 from aduan.web.receipts import receipt_facts
+from aduan.web.timeline import public_note
 from aduan.web.throttle import TOO_MANY
 
 NOT_FOUND = gettext_noop("Nomor pengaduan tidak ditemukan. Periksa lagi: 10 huruf/angka, mis. ABCDE-23456.")
@@ -126,7 +127,7 @@ def public_timeline(complaint: Complaint) -> list[dict]:
         rows.append({
             "label": EventKind(event.kind).label,
             "at": event.at.astimezone(zone),
-            "note": event.public_note,
+            "note": public_note(event),
             "unit": event.to_unit.name if event.kind in (EventKind.DISPOSED, EventKind.ESCALATED) and event.to_unit else "",
             "rating": event.data.get("rating") if event.kind == EventKind.RATED else None,
             "kind": event.kind,

@@ -109,3 +109,36 @@ def test_statuses_and_roles_read_in_english_after_choosing_it():
             "In progress", "Walk-in", "Accountable officer")
     with translation.override("id"):
         assert str(Channel.TATAP_MUKA.label) == "Tatap muka"
+
+
+def test_the_admin_reads_as_one_application_in_indonesian_and_in_english(client, world):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", password="kata-sandi-uji-2026")
+    client.force_login(admin)
+
+    page = client.get("/admin/").content.decode()
+    assert "Administrasi Pengaduan Bansos" in page and "Administrasi Django" not in page
+    assert "Tugas latar belakang" in page and "Task Results" not in page and ">Units<" not in page
+
+    choose(client, "en", "/admin/")
+    page = client.get("/admin/").content.decode()
+    assert "Pengaduan Bansos administration" in page and "Background tasks" in page
+    assert "Complaint taxonomy" in page and "Deadline policys" not in page and "Taksonomi pengaduan" not in page
+
+
+def test_english_mode_translates_the_scripts_words_the_timeline_and_the_dates(client, world):
+    from aduan.core.actions import complaint_receive
+    from aduan.core.intake import IntakeMessage
+
+    complaint = complaint_receive(message=IntakeMessage(
+        channel="web", program="bpnt", text="Saldo belum masuk.", region_code="35.06.10.2005")).complaint
+    choose(client, "en", "/")
+    session = client.session
+    session["lacak_opened"] = [complaint.tracking_number]
+    session.save()
+
+    page = client.get(f"/lacak/{complaint.tracking_number}/").content.decode()
+    assert "Complaint received and recorded." in page and "Pengaduan diterima dan dicatat." not in page
+    assert '"sending": "Sending\\u2026"' in page or '"sending": "Sending…"' in page
+    assert "Answered by" in page and "Desember" not in page

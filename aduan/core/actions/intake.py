@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from aduan.core import errors
 from aduan.core.access.reporter import gets_secret
@@ -33,6 +34,8 @@ from aduan.taxonomy import lookups as taxonomy
 from aduan.triage.suggestions import suggest
 
 _SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
+# Fixed sentences are marked for translation: the timeline shows them in the reader's language.
+RECEIVED_PUBLIC = gettext_noop("Pengaduan diterima dan dicatat.")
 UNKNOWN_PENDAMPING = "Nilai pendamping '{value}' tidak dikenal; pilih: {choices}."
 FIRST_RUNG_NOTE = "Diteruskan langsung sesuai jenjang PKH: {reason}."
 FIRST_RUNG_REASONS = {PendampingRelation.BY: "pengaduan oleh pendamping ditangani UPPKH Pusat",
@@ -206,7 +209,7 @@ def _file(message: IntakeMessage, fields: dict, receiving_unit: Unit, actor, tra
         label=None if actor else REPORTER,
         to_status=Status.BELUM,
         to_unit=receiving_unit,
-        public_note="Pengaduan diterima dan dicatat.",
+        public_note=RECEIVED_PUBLIC,
         data={"channel": message.channel},
     )
     _past_the_lower_rungs(complaint, receiving_unit)

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from aduan.core import errors
 from aduan.core.access import Ability
@@ -23,7 +24,7 @@ from aduan.core.workflow import (
     next_state,
 )
 
-AUTO_CLOSE_NOTE = "Ditutup otomatis: tidak ada sanggahan dalam masa sanggah."
+AUTO_CLOSE_NOTE = gettext_noop("Ditutup otomatis: tidak ada sanggahan dalam masa sanggah.")
 RATING_RANGE = "Penilaian harus 1 sampai 5."
 RATE_ONLY_CLOSED = "Penilaian hanya dapat diberikan setelah pengaduan selesai."
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from aduan.core.actions.events import SYSTEM, record_event
 from aduan.core.actions.handling import _raise
@@ -24,7 +25,7 @@ from aduan.organisation.routing import next_unit
 
 OVERDUE_ESCALATION = "Dieskalasi otomatis: tenggat penanganan di {unit} terlewati."
 WARNING_NOTE = "Peringatan: {percent}% waktu penanganan sudah berlalu; tenggat {due}."
-OVERDUE_PUBLIC = "Penanganan pengaduan melebihi tenggat; pengaduan masih dalam proses."
+OVERDUE_PUBLIC = gettext_noop("Penanganan pengaduan melebihi tenggat; pengaduan masih dalam proses.")
 
 def _late_and_unannounced(c: Complaint, now: datetime) -> bool:
     return c.is_overdue(now) and (c.warned_at is None or c.warned_at < c.due_at)

@@ -1,6 +1,8 @@
 """Every SMS that reached 1708, understood or not, and what it was answered."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Outcome(models.TextChoices):
@@ -29,8 +31,8 @@ class InboundSms(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        verbose_name = "SMS masuk"
-        verbose_name_plural = "SMS masuk"
+        verbose_name = _("SMS masuk")
+        verbose_name_plural = pgettext_lazy("plural", "SMS masuk")
         constraints = [
             # A gateway's retry carries the same id: it is answered from this row, never handled twice.
             models.UniqueConstraint(fields=["gateway", "gateway_message_id"], name="one_inbound_sms_per_gateway_id"),

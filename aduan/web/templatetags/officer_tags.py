@@ -2,10 +2,11 @@
 
 from django import template
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from aduan.core import access
 from aduan.regions.timezones import ABBREVIATIONS, zone_for, zone_name_for
+from aduan.web import timeline
 from aduan.web.officer import deadlines
 
 register = template.Library()
@@ -14,7 +15,15 @@ register = template.Library()
 CHANGE_LABELS = {"program": gettext_lazy("Program"), "category_type": gettext_lazy("Jenis"),
                  "topic": gettext_lazy("Topik"), "severity": gettext_lazy("Tingkat")}
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+# Short month names per language (Django's own date formatting costs more per queue row).
+MONTHS = {
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
+def _month(number: int) -> str:
+    return MONTHS.get(get_language() or "id", MONTHS["id"])[number - 1]
 
 
 @register.filter
@@ -23,7 +32,7 @@ def local_time(value, region_code=None):
     if not value:
         return ""
     local = value.astimezone(zone_for(region_code or None))
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} {zone_abbreviation(region_code)}"
+    return f"{local.day} {_month(local.month)} {local.year} {local:%H.%M} {zone_abbreviation(region_code)}"
 
 
 @register.filter
@@ -31,7 +40,7 @@ def local_date(value, region_code=None):
     if not value:
         return ""
     local = value.astimezone(zone_for(region_code or None))
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
+    return f"{local.day} {_month(local.month)} {local.year}"
 
 
 @register.filter
@@ -77,3 +86,9 @@ def changes(event) -> list[tuple[str, str, str]]:
 def may_file(user) -> bool:
     """Whether the menu offers /petugas/catat/ (the one rule: aduan.core.access)."""
     return access.may_file(user)
+
+
+@register.filter
+def public_note(event) -> str:
+    """The note for the reporter in the page's language (aduan/web/timeline.py)."""
+    return timeline.public_note(event)

@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Migrate, load regions, taxonomy and units, and the demo data — each only once."
+    help = ("Migrate, collect the static files, load regions, taxonomy and units, and the demo data — "
+            "each only once.")
 
     def add_arguments(self, parser):
         parser.add_argument("--no-demo", action="store_true")
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_demo, **options):
         call_command("migrate", verbosity=0)
         call_command("createcachetable")
+        call_command("collectstatic", interactive=False, verbosity=0)
         call_command("load_regions")
         call_command("seed_taxonomy")
         call_command("seed_units")

@@ -7,6 +7,14 @@
   document.documentElement.classList.add("js");
 
   function on(el, type, fn) { if (el) el.addEventListener(type, fn); }
+  // The page's words for what the script writes (base.html, in the page's language).
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("script-strings").textContent); } catch (e) { /* Indonesian */ }
+  function t(key, fallback, values) {
+    var text = strings[key] || fallback;
+    Object.keys(values || {}).forEach(function (name) { text = text.replace("%(" + name + ")s", values[name]); });
+    return text;
+  }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
   /* --- region picker: provinsi → kab/kota → kecamatan → desa ------------------------------- */
@@ -38,7 +46,7 @@
       var search = document.createElement("input");
       search.type = "search";
       search.className = "region-search";
-      search.placeholder = "Cari " + (label ? label.textContent.toLowerCase() : "") + "…";
+      search.placeholder = t("search", "Cari %(what)s…", { what: label ? label.textContent.toLowerCase() : "" });
       search.setAttribute("aria-label", search.placeholder);
       search.autocomplete = "off";
       select.parentNode.insertBefore(search, select);
@@ -128,8 +136,8 @@
       var digits = nik.value.replace(/[\s.\-\/]/g, "");
       var code = (district.value || "").replace(".", "");
       if (/^\d{16}$/.test(digits) && code.length === 4 && digits.slice(0, 4) !== code) {
-        note.textContent = "NIK ini terdaftar di wilayah lain (" + digits.slice(0, 2) + "." + digits.slice(2, 4) +
-          ") daripada lokasi yang Anda pilih. Tidak apa-apa bila Anda melapor untuk tempat lain — periksa saja bila ada salah ketik.";
+        note.textContent = t("nik_elsewhere", "NIK ini terdaftar di wilayah lain (%(code)s).",
+          { code: digits.slice(0, 2) + "." + digits.slice(2, 4) });
         note.hidden = false;
       } else {
         note.hidden = true;
@@ -147,7 +155,7 @@
       form.setAttribute("data-sent", "1");
       // Disabled after the submission's data is taken, so the button's name still travels.
       setTimeout(function () {
-        each(form.querySelectorAll("button[name=kirim]"), function (b) { b.disabled = true; b.textContent = "Mengirim…"; });
+        each(form.querySelectorAll("button[name=kirim]"), function (b) { b.disabled = true; b.textContent = t("sending", "Mengirim…"); });
       }, 0);
     });
   }
