@@ -80,6 +80,8 @@ def held_q(user) -> Q:
 
 def announcements_to_answer(user) -> QuerySet[Complaint]:
     """SPEC R20: the complaints received centrally that were announced to the user's units and
-    that those units have not answered yet, oldest first."""
+    that those units have not answered yet, oldest first — but for those since disposed to them,
+    which their queue lists already (the answer can still be given on the complaint's page)."""
     own = {m.unit_id for m in user_units(user)}
-    return Complaint.objects.filter(announced_to_id__in=own, district_answer="").order_by("received_at", "id")
+    return (Complaint.objects.filter(announced_to_id__in=own, district_answer="")
+            .exclude(handling_unit_id__in=own).order_by("received_at", "id"))

@@ -9,11 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from aduan.core.actions import complaint_dispose
 from aduan.core.models import Complaint
 from aduan.core.sweep import run_sweep
+from aduan.organisation.models import Membership, Role
 
 from .conftest import PASSWORD
 
@@ -185,3 +187,42 @@ def test_the_front_office_accepts_the_triage_suggestion_with_one_key(page: Page,
     assert Complaint.objects.get(pk=sms.pk).topic.code == "bpnt-3"
     page.locator("#aksi-disposisi summary").click()
     expect(page.locator("#aksi-disposisi")).to_contain_text("Bank Rakyat Indonesia")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 800}],
+                         ids=["phone-360", "desktop"])
+def test_the_head_assigns_and_the_officer_finds_it_assigned_to_them(page: Page, live_server, people, world,
+                                                                      file_complaint, viewport):
+    budi = get_user_model().objects.create_user("budi", password=PASSWORD, first_name="Budi", last_name="Santoso")
+    Membership.objects.create(user=budi, unit=world["dinsos-35-06"], role=Role.BACK_OFFICE)
+    complaint = complaint_dispose(complaint=file_complaint(), actor=people["admin"], to_unit=world["dinsos-35-06"])
+    page.set_viewport_size(viewport)
+
+    sign_in(page, live_server.url, "kediri")
+    page.goto(f"{live_server.url}/petugas/aduan/{complaint.tracking_number}/")
+    page.locator("#aksi-tugaskan summary").click()
+    page.get_by_label("Petugas", exact=True).select_option(label="Budi Santoso")
+    page.get_by_label("Pesan untuk petugas (opsional)").fill("Tolong cek ke e-Warong hari ini.")
+    page.get_by_role("button", name="Tugaskan", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Ditugaskan kepada Budi Santoso")
+    expect(page.locator(".officer-timeline")).to_contain_text("Ditugaskan kepada Budi Santoso.")
+    sign_out(page)
+
+    sign_in(page, live_server.url, "budi")
+    page.get_by_role("link", name=re.compile("ditugaskan ke saya")).click()
+    expect(page.locator("[data-queue] a.tracking-no")).to_have_text([complaint.tracking_number])
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling"
+
+
+def test_enter_in_the_unit_search_picks_a_unit_and_never_disposes(page: Page, live_server, people, file_complaint):
+    complaint = file_complaint()
+    sign_in(page, live_server.url, "admin")
+    page.goto(f"{live_server.url}/petugas/aduan/{complaint.tracking_number}/")
+    page.locator("#aksi-disposisi").evaluate("details => { details.open = true; }")
+    search = page.get_by_label("Cari unit")
+    search.fill("bni")
+    search.press("Enter")
+
+    expect(page.locator("select[name=disposisi-to_unit]")).to_be_focused()
+    expect(page.locator("select[name=disposisi-to_unit] option:checked")).to_contain_text("BNI")
+    assert Complaint.objects.get(pk=complaint.pk).handling_unit_id is None

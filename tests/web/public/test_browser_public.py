@@ -99,3 +99,45 @@ def test_the_form_works_without_javascript(browser, live_server, world):
     complaint = Complaint.objects.get()
     assert complaint.anonymous and complaint.region_id == "35.06" and complaint.location_needs_review
     context.close()
+
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone-360", "desktop"])
+def test_enter_in_a_region_search_box_picks_and_the_receipt_says_when(page: Page, live_server, world, viewport):
+    """The "Go" key in a search box chooses the first match and moves on; it never sends a form
+    with the place half chosen. The receipt then says when the answer is due, who handles it,
+    where, and how the answer comes."""
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url + "/lapor/")
+    page.get_by_label("BPNT/Sembako").check()
+    page.get_by_label("Apa yang terjadi?").fill("Saldo KKS belum masuk sejak Januari.")
+
+    page.get_by_placeholder("Cari provinsi…").fill("jawa")
+    page.get_by_placeholder("Cari provinsi…").press("Enter")
+    expect(page.locator("select[name=provinsi]")).to_have_value("35")
+    expect(page.get_by_placeholder("Cari kabupaten/kota…")).to_be_focused()
+    page.keyboard.type("kediri")
+    page.keyboard.press("Enter")
+    expect(page.locator("select[name=kabupaten]")).to_have_value("35.06")
+    expect(page.get_by_placeholder("Cari kecamatan…")).to_be_focused()
+    page.keyboard.type("ringin")
+    page.keyboard.press("Enter")
+    expect(page.locator("select[name=kecamatan]")).to_have_value("35.06.10")
+    assert page.url.endswith("/lapor/") and not Complaint.objects.exists()
+
+    page.get_by_label("Nama", exact=True).fill("Siti Aminah")
+    page.get_by_role("button", name="Kirim pengaduan").click()
+    number = page.locator("#tracking-number").inner_text()
+    complaint = Complaint.objects.get(tracking_number=number)
+    assert complaint.region_id == "35.06.10"
+    due = complaint.due_at.astimezone(complaint.local_zone)
+    facts = page.locator("[data-receipt-facts]")
+    expect(facts.locator("[data-due]")).to_contain_text(f"{due.day} ")
+    expect(facts.locator("[data-due]")).to_contain_text(str(due.year))
+    expect(facts.locator("[data-location]")).to_have_text("Ringinrejo, Kabupaten Kediri, Jawa Timur")
+    expect(facts.locator("[data-handler]")).to_contain_text("diteruskan ke unit yang berwenang")
+    expect(facts.locator("[data-answer-by]")).to_contain_text("Lacak")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling"
+    shot(page, f"terima-{viewport['width']}")

@@ -41,6 +41,13 @@
     var api = picker.getAttribute("data-api");
     var selects = picker.querySelectorAll("select.region");
     var searches = [];
+    // Only the newest answer for a list is used: a fast typist's search must not be overwritten
+    // by the full list the level above asked for a moment earlier.
+    var latest = [];
+    function request(level, parent, q) {
+      var id = latest[level] = (latest[level] || 0) + 1;
+      return load(api, parent, q).then(function (regions) { return latest[level] === id ? regions : null; });
+    }
     each(selects, function (select, i) {
       var label = picker.querySelector("label[for='" + select.id + "']");
       var search = document.createElement("input");
@@ -55,7 +62,7 @@
       function narrow(pickFirst) {
         var parent = i > 0 ? selects[i - 1].value : "";
         if (i > 0 && !parent) return Promise.resolve();
-        return load(api, parent, search.value.trim()).then(function (regions) {
+        return request(i, parent, search.value.trim()).then(function (regions) {
           if (regions === null) return;
           fill(select, regions);
           if (regions.length === 1 || (pickFirst && regions.length)) {
@@ -82,7 +89,7 @@
       on(select, "change", function () {
         for (var j = i + 1; j < selects.length; j++) { fill(selects[j], []); searches[j].value = ""; }
         if (select.value && i + 1 < selects.length) {
-          load(api, select.value, "").then(function (regions) { if (regions) fill(selects[i + 1], regions); });
+          request(i + 1, select.value, "").then(function (regions) { if (regions) fill(selects[i + 1], regions); });
         }
       });
     });
