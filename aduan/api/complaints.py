@@ -35,7 +35,7 @@ def create_complaint(request, payload: ComplaintIn):
         channel=payload.channel, program=payload.program, text=payload.text, reporter=reporter,
         region_code=payload.location_code, location_text=payload.location_text,
         category_type=payload.category_type, topic=payload.topic, severity=payload.severity,
-        received_at=payload.received_at,
+        received_at=payload.received_at, pendamping=payload.pendamping,
         external_id=f"api:{request.api_token.user_id}:{payload.external_id}" if payload.external_id else None,
     )
     result = complaint_receive(message=message, receiving_unit=filing_unit(request.user), actor=request.user)

@@ -7,7 +7,9 @@ the complaint as it now is (201).
 """
 
 from datetime import datetime
+from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -31,6 +33,7 @@ from aduan.regions.timezones import zone_for
 router = Router(tags=["handling"])
 
 UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
+UNKNOWN_OFFICER = "Petugas '{value}' tidak ditemukan."
 UNIT_NOT_FOUND = "Unit tidak ditemukan."
 NOTHING_TO_CLASSIFY = "Kirim minimal satu dari: program, category_type, topic, severity, location_code."
 MAX_PAGE = 200
@@ -56,6 +59,23 @@ class EscalationIn(ReasonIn):
 class FollowUpIn(In):
     answer: str = Field(..., max_length=5000, description="What the reporter is told.")
     internal_note: str = Field("", max_length=5000)
+
+
+class AssignmentIn(In):
+    officer: str | None = Field(..., max_length=150, description="The officer's username; null takes the assignment back.")
+    note: str = Field("", max_length=2000)
+
+
+class ExtensionIn(ReasonIn):
+    extension: Literal["data_induk", "penyedia_layanan"] = Field(
+        ..., description="'data_induk': 1 month to correct the master data; 'penyedia_layanan': 3 months for a "
+                         "service provider's corrective action (SPEC R13).")
+
+
+class AnnouncementAnswerIn(In):
+    answer: Literal["juga_diterima", "tidak_diterima"]
+    own_number: str = Field("", max_length=20, description="The district's own record of the same complaint.")
+    note: str = Field("", max_length=2000)
 
 
 class RebuttalIn(In):
@@ -319,6 +339,53 @@ def reopen(request, tracking_number: str, payload: ReasonIn):
     complaint = _visible(request, tracking_number)
     _authorise(request, Ability.REOPEN, complaint)
     actions.complaint_reopen(complaint=complaint, actor=request.user, reason=payload.reason)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/assignment", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def assign(request, tracking_number: str, payload: AssignmentIn):
+    """The handling unit's head assigns the complaint to one of its officers (who is told)."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.ASSIGN, complaint)
+    officer = None
+    if payload.officer is not None:
+        officer = get_user_model().objects.filter(username=payload.officer, is_active=True).first()
+        if officer is None:
+            raise errors.ActionError(UNKNOWN_OFFICER.format(value=payload.officer), field="officer")
+    actions.complaint_assign(complaint=complaint, actor=request.user, officer=officer, note=payload.note)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/stages/{order}/done", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def complete_stage(request, tracking_number: str, order: int):
+    """Mark a stage of a staged (PKH) deadline done by hand."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.COMPLETE_STAGE, complaint)
+    actions.complaint_complete_stage(complaint=complaint, actor=request.user, order=order)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/extensions", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def extend(request, tracking_number: str, payload: ExtensionIn):
+    """Extend a PKH complaint's deadline once for each reason; the reporter is told the new date."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.EXTEND, complaint)
+    actions.complaint_extend(complaint=complaint, actor=request.user, extension=payload.extension,
+                             reason=payload.reason)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/announcement-answer", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def answer_announcement(request, tracking_number: str, payload: AnnouncementAnswerIn):
+    """SPEC R20: the kabupaten/kota says whether it received the same complaint too."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.ANSWER_ANNOUNCEMENT, complaint)
+    actions.complaint_answer_announcement(complaint=complaint, actor=request.user, answer=payload.answer,
+                                          own_number=payload.own_number, note=payload.note)
     return _answer(request, complaint)
 
 

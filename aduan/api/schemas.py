@@ -36,6 +36,9 @@ class ComplaintIn(In):
     channel: ChannelName = Field(..., examples=["tatap_muka"])
     text: str = Field(..., min_length=1, max_length=10000)
     location_code: str | None = Field(None, examples=["35.06.10.2005"], max_length=13)
+    pendamping: Literal["", "oleh", "tentang"] = Field(
+        "", description="PKH (SPEC R16): 'oleh' — made by a pendamping (to UPPKH Pusat); 'tentang' — about a "
+                        "pendamping or operator (straight to the kabupaten/kota's UPPKH).")
     location_text: str = Field("", max_length=300)
     received_at: datetime | None = Field(None, description="When the complaint arrived, if earlier (a letter).")
     severity: SeverityName | None = None
@@ -119,6 +122,10 @@ class ComplaintOut(Schema):
     location_needs_review: bool
     receiving_unit: str
     handling_unit: str | None
+    assigned_to: str | None = Field(None, description="The officer of the handling unit it was assigned to.")
+    pendamping: str = ""
+    announced_to: str | None = Field(None, description="SPEC R20: the kabupaten/kota's Dinas Sosial told of it.")
+    district_answer: str = Field("", description="Its answer: 'juga_diterima', 'tidak_diterima', or '' (none yet).")
     policy: str
     reporter: ReporterOut
     stages: list[StageOut]

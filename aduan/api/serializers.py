@@ -71,6 +71,11 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True, even
         "location_needs_review": complaint.location_needs_review,
         "receiving_unit": complaint.receiving_unit.name,
         "handling_unit": complaint.handling_unit.name if complaint.handling_unit_id else None,
+        "assigned_to": (complaint.assigned_to.get_full_name() or complaint.assigned_to.get_username())
+                       if complaint.assigned_to_id else None,
+        "pendamping": complaint.pendamping,
+        "announced_to": complaint.announced_to.name if complaint.announced_to_id else None,
+        "district_answer": complaint.district_answer,
         "policy": complaint.policy.slug,
         "reporter": reporter_dict(complaint, user),
         "stages": [
@@ -84,5 +89,6 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True, even
 
 def with_related(queryset):
     return queryset.select_related(
-        "program", "category_type", "topic", "region", "receiving_unit", "handling_unit", "policy",
+        "program", "category_type", "topic", "region", "receiving_unit", "handling_unit", "policy", "assigned_to",
+        "announced_to",
     ).prefetch_related("stages", "events__from_unit", "events__to_unit")
