@@ -169,5 +169,7 @@ def planner_rows(rows: QuerySet) -> int | None:
     if connection.vendor != "postgresql":
         return None
     plan = rows.order_by().explain(format="json")
+    if not plan:  # a condition that can match nothing (no units to hold anything): no query was run
+        return 0
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return int(plan[0]["Plan"]["Plan Rows"])

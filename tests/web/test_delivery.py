@@ -30,3 +30,9 @@ def test_static_files_get_hashed_names_a_compressed_copy_and_a_years_cache(tmp_p
         response = middleware(RequestFactory().get(f"/static/{hashed}", HTTP_ACCEPT_ENCODING="gzip"))
         assert response["Content-Encoding"] == "gzip"
         assert "max-age=315360000" in response["Cache-Control"] and "immutable" in response["Cache-Control"]
+
+
+def test_a_file_never_collected_is_linked_by_its_plain_name(tmp_path, settings):
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": "aduan.web.static_storage.StaticStorage"}}
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=storages):
+        assert staticfiles_storage.url("web/site.css") == "/static/web/site.css"
