@@ -15,3 +15,10 @@ def children(parent_code: str | None) -> tuple[tuple[str, str], ...]:
     lists the forms offer level by level."""
     rows = Region.objects.filter(level=1) if parent_code is None else Region.objects.filter(parent_id=parent_code)
     return tuple(rows.values_list("code", "name"))
+
+
+def names_down_to(code: str) -> list[str]:
+    """The names from the province down to `code` ("Jawa Timur", "Kediri", …), from memory; a
+    level the list lacks is left out."""
+    found = (region(c) for c in Region(code=code).ancestor_codes())
+    return [r.name for r in found if r is not None]

@@ -162,10 +162,7 @@ class RegionFieldsMixin:
 
     def region_names(self) -> list[str]:
         code = self.region_code()
-        if not code:
-            return []
-        found = (region_lookups.region(c) for c in region_lookups.region(code).ancestor_codes())
-        return [region.name for region in found if region is not None]
+        return region_lookups.names_down_to(code) if code else []
 
 
 def program_choices() -> list[tuple[str, str]]:

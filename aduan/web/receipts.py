@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from aduan.core import privacy
 from aduan.core.models import Complaint
 from aduan.notifications.dispatch import reporter_address
-from aduan.regions.lookups import region as region_by_code
+from aduan.regions.lookups import names_down_to
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,7 @@ def full_location(complaint: Complaint) -> str:
     reporter wrote."""
     if not complaint.region_id:
         return complaint.location_text or gettext("belum diketahui")
-    place = region_by_code(complaint.region_id)
-    codes = place.ancestor_codes() if place else [complaint.region_id]
-    names = [r.name for r in (region_by_code(code) for code in reversed(codes)) if r is not None]
-    return ", ".join(names)
+    return ", ".join(reversed(names_down_to(complaint.region_id)))
 
 
 def answer_channel(complaint: Complaint) -> str:

@@ -6,6 +6,7 @@ the complaint's timeline and page; the district's queue lists what it has still 
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from aduan.core import errors
@@ -70,9 +71,8 @@ def _own_record(current: Complaint, district: Unit, number: str) -> Complaint | 
     normalized = normalize_tracking_number(number)
     if normalized == current.tracking_number:
         raise errors.ActionError(OWN_RECORD_IS_THIS, field="own_number")
-    own = normalized and (Complaint.objects.filter(tracking_number=normalized)
-                          .filter(receiving_unit=district).first()
-                          or Complaint.objects.filter(tracking_number=normalized, handling_unit=district).first())
+    own = normalized and (Complaint.objects.filter(Q(receiving_unit=district) | Q(handling_unit=district),
+                                                   tracking_number=normalized).first())
     if not own:
         raise errors.ActionError(OWN_RECORD_NOT_FOUND.format(number=number.strip(), unit=district.name),
                                  field="own_number")

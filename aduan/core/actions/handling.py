@@ -30,6 +30,7 @@ SAME_UNIT = "Pengaduan sudah berada di unit tersebut."
 NOTHING_TO_RETURN = "Pengaduan ini belum pernah didisposisikan ke unit ini; tidak ada yang dapat dikembalikan."
 TOP_LEVEL = "Unit ini sudah berada di tingkat tertinggi; pengaduan tidak dapat dieskalasi lagi."
 NOT_ABOVE = "{unit} bukan tingkat di atas unit yang menangani pengaduan ini."
+DISPOSED_PUBLIC = "Pengaduan diteruskan kepada {unit}."
 ESCALATED_PUBLIC = "Pengaduan diteruskan ke {unit} untuk ditangani di tingkat yang lebih tinggi."
 
 
@@ -50,7 +51,7 @@ def complaint_dispose(*, complaint: Complaint, actor, to_unit: Unit, note: str =
         record_event(
             current, EventKind.DISPOSED, at=at, actor=actor, from_status=before, to_status=after,
             from_unit=from_unit, to_unit=to_unit, note=note.strip(),
-            public_note=f"Pengaduan diteruskan kepada {to_unit.name}.",
+            public_note=DISPOSED_PUBLIC.format(unit=to_unit.name),
         )
     return updated(current, complaint)
 

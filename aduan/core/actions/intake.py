@@ -18,6 +18,7 @@ from aduan.core import errors
 from aduan.core.access.reporter import gets_secret
 from aduan.core.actions.announcement import announcement_unit
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
+from aduan.core.actions.handling import DISPOSED_PUBLIC
 from aduan.core.contacts import checked_contacts
 from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import Channel, EventKind, PendampingRelation, Severity, Status
@@ -235,4 +236,4 @@ def _past_the_lower_rungs(complaint: Complaint, receiving_unit: Unit) -> None:
     record_event(complaint, EventKind.DISPOSED, at=complaint.received_at, label=SYSTEM, from_status=Status.BELUM,
                  to_status=Status.BELUM, from_unit=receiving_unit, to_unit=target,
                  note=FIRST_RUNG_NOTE.format(reason=FIRST_RUNG_REASONS[PendampingRelation(complaint.pendamping)]),
-                 public_note=f"Pengaduan diteruskan kepada {target.name}.", data={"automatic": True})
+                 public_note=DISPOSED_PUBLIC.format(unit=target.name), data={"automatic": True})
