@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "aduan.organisation",
     "aduan.core",
     "aduan.casework",
+    "aduan.surveys",
+    "aduan.reports",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",

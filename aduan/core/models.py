@@ -30,6 +30,17 @@ def overdue_q(now) -> Q:
     return AWAITING_UNIT & Q(due_at__lte=now)
 
 
+def overdue_as_of(moment, now) -> Q:
+    """`overdue_q` read back at a past moment (a report's month end) from the complaint's own
+    columns: received by then, due by then, neither answered nor closed by then. For a moment
+    not yet past it is `overdue_q` itself."""
+    if moment >= now:
+        return overdue_q(now)
+    return (Q(received_at__lt=moment, due_at__lte=moment)
+            & (Q(followed_up_at__isnull=True) | Q(followed_up_at__gt=moment))
+            & (Q(closed_at__isnull=True) | Q(closed_at__gt=moment)))
+
+
 class ComplaintManager(models.Manager):
     def reserve_id(self) -> int:
         """The id the next complaint will be inserted with, taken before it is inserted, so that

@@ -48,6 +48,8 @@ class Unit(models.Model):
     email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
     social_media = models.CharField(max_length=200, blank=True)
+    office_hours = models.CharField(max_length=200, blank=True)
+    channels_updated_at = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
 
     class Meta:

@@ -11,6 +11,9 @@ _WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96", "97"}
 
 ABBREVIATIONS = {WIB: "WIB", WITA: "WITA", WIT: "WIT"}
 
+# The provinces (two-digit codes) outside WIB, by zone; every other province keeps WIB.
+PROVINCES_OUTSIDE_WIB = {WITA: frozenset(_WITA_PROVINCES), WIT: frozenset(_WIT_PROVINCES)}
+
 
 def zone_name_for(code: str) -> str:
     """The IANA zone of the province a dotted region code lies in."""
