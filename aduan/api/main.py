@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from aduan.api import attachments, casework, complaints, errors, handling, regions, taxonomy, triage
+from aduan.api import attachments, casework, complaints, errors, handling, regions, reports, taxonomy, triage
 from aduan.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -18,3 +18,4 @@ api.add_router("", taxonomy.router)
 api.add_router("", handling.router)
 api.add_router("", casework.router)
 api.add_router("", triage.router)
+api.add_router("", reports.router)
