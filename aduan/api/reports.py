@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from aduan.api import scopes
 from aduan.api.errors import Error
@@ -123,7 +123,7 @@ def create_survey(request, payload: SurveyIn):
         raise ActionError(service.NOT_YOURS, code="forbidden")
     survey = survey_record(unit=unit, scores=payload.scores, source=Source.API, received_at=payload.received_at,
                            respondent=payload.respondent.dict(), entered_by=request.user)
-    return 201, {"id": survey.pk, "unit": unit.code, "received_at": survey.received_at, "source": survey.source,
+    return Status(201, {"id": survey.pk, "unit": unit.code, "received_at": survey.received_at, "source": survey.source,
                  "scores": survey.scores, "respondent": {"gender": survey.gender, "age": survey.age,
                                                          "education": survey.education,
-                                                         "occupation": survey.occupation}}
+                                                         "occupation": survey.occupation}})

@@ -44,4 +44,4 @@ OCCUPATION = (("pns", "PNS"), ("tni_polri", "TNI/Polri"), ("swasta", _("Pegawai 
               ("pelajar", _("Pelajar/mahasiswa")), ("rumah_tangga", _("Mengurus rumah tangga")),
               ("lainnya", _("Lainnya")))
 # Age bands of the respondent profile.
-AGE_BANDS = ((None, 24, "< 25"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, None, "≥ 55"))
+AGE_BANDS = ((None, 24, "< 25"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, None, "55+"))

@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
+from django.utils.translation import gettext
 
 from aduan.regions.timezones import zone_for
 from aduan.surveys.elements import AGE_BANDS, CODES, EDUCATION, OCCUPATION, Gender
@@ -57,5 +58,5 @@ def respondent_profile(surveys: QuerySet[Survey]) -> dict[str, list[tuple[str, i
         counted = dict(rows)
         profile[key] = [(str(labels[key][value]), counted[value]) for value in order if value in counted]
         if counted.get(""):
-            profile[key].append(("—", counted[""]))
+            profile[key].append((gettext("Tidak diisi"), counted[""]))
     return profile

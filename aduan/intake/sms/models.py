@@ -11,6 +11,7 @@ class Outcome(models.TextChoices):
     FILED = "filed", "Pengaduan dicatat"
     CHECK = "check", "Cek status"
     REBUT = "rebut", "Sanggahan"
+    RATE = "rate", "Penilaian (IKM)"
     INVALID = "invalid", "Tidak dipahami"
     DUPLICATE = "duplicate", "Pengaduan yang sama dikirim ulang"
 

@@ -1,7 +1,8 @@
 """Reads an SMS sent to 1708 the way it is really typed (R1).
 
 Complaints: ``NT#Provinsi#Kab/Kota#Kecamatan#Desa#Isi pengaduan`` (BPNT), ``R#…`` (Rastra),
-``PKH#…``; then ``CEK <nomor>`` and ``SANGGAH <nomor> <alasan>``. Case, spacing, a doubled or
+``PKH#…``; then ``CEK <nomor>``, ``SANGGAH <nomor> <alasan>`` and ``NILAI <nomor> <9 angka 1-4>``
+(the satisfaction survey, PermenPANRB 14/2017). Case, spacing, a doubled or
 missing ``#`` and line breaks are forgiven. The location is returned as typed: resolving it is
 ``aduan.regions.resolver``'s job.
 """
@@ -17,6 +18,7 @@ class Kind(StrEnum):
     COMPLAINT = "complaint"
     CHECK = "check"
     REBUT = "rebut"
+    RATE = "rate"
     INVALID = "invalid"
 
 
@@ -29,6 +31,7 @@ class ParsedSms:
     kks: str | None = None
     nik: str | None = None
     tracking_number: str | None = None
+    scores: tuple[int, ...] = ()
     error: str | None = None
 
 
@@ -51,6 +54,7 @@ REBUT_HELP = (
     "Sanggah tindak lanjut: SANGGAH <nomor pengaduan> <alasan>. "
     "Contoh: SANGGAH 7KQ2M-X9RT4 Bantuan belum saya terima"
 )
+RATE_HELP = "Nilai layanan: NILAI <nomor pengaduan> lalu 9 angka 1-4 (U1-U9). Contoh: NILAI 7KQ2M-X9RT4 4 4 3 4 4 4 3 4 4"
 KEYWORD_HELP = (
     "Awali SMS dengan NT (BPNT), R (Rastra) atau PKH: NT#Provinsi#Kab/Kota#Kecamatan#Desa#Isi pengaduan. "
     "Cek status: CEK <nomor pengaduan>"
@@ -66,9 +70,10 @@ ERROR_TOO_FEW_PARTS = "too_few_parts"
 PROGRAM_KEYWORDS = {"nt": "bpnt", "bpnt": "bpnt", "sembako": "bpnt", "r": "rastra", "rastra": "rastra", "pkh": "pkh"}
 CHECK_KEYWORDS = frozenset({"cek", "check"})
 REBUT_KEYWORDS = frozenset({"sanggah", "sanggahan", "sangah"})
+RATE_KEYWORDS = frozenset({"nilai"})
 
 _KEYWORD = re.compile(
-    r"(sanggahan|sanggah|sangah|sembako|rastra|check|bpnt|pkh|cek|nt|r)(?![a-z0-9])", re.IGNORECASE
+    r"(sanggahan|sanggah|sangah|nilai|sembako|rastra|check|bpnt|pkh|cek|nt|r)(?![a-z0-9])", re.IGNORECASE
 )
 # Junk before the keyword: spaces, quotes, stray punctuation, zero-width characters.
 _LEADING_JUNK = re.compile(r"^[\W_]+")
@@ -100,6 +105,8 @@ def parse(text: str) -> ParsedSms:
         return _check(_SEPARATORS.sub("", rest))
     if word in REBUT_KEYWORDS:
         return _rebut(_SEPARATORS.sub("", rest))
+    if word in RATE_KEYWORDS:
+        return _rate(_SEPARATORS.sub("", rest))
     # Only the first '#' belongs to the keyword: "NT##Kediri#…" leaves the province empty.
     return _complaint(PROGRAM_KEYWORDS[word], _KEYWORD_SEPARATOR.sub("", rest))
 
@@ -113,9 +120,12 @@ def help_for(text: str) -> str | None:
         return EMPTY_HELP
     if parsed.error == ERROR_NO_KEYWORD:
         return KEYWORD_HELP
-    if parsed.program is None:  # CEK or SANGGAH
+    if parsed.program is None:  # CEK, SANGGAH or NILAI
         word = _KEYWORD.match(_LEADING_JUNK.sub("", text))
-        return CHECK_HELP if word and word[1].lower() in CHECK_KEYWORDS else REBUT_HELP
+        word = word[1].lower() if word else ""
+        if word in RATE_KEYWORDS:
+            return RATE_HELP
+        return CHECK_HELP if word in CHECK_KEYWORDS else REBUT_HELP
     if parsed.error == ERROR_NO_TEXT and parsed.program == "bpnt":
         return NO_TEXT_HELP
     return FORMAT_HELP_BY_PROGRAM[parsed.program]
@@ -214,3 +224,19 @@ def _rebut(rest: str) -> ParsedSms:
     if not body:
         return ParsedSms(Kind.INVALID, tracking_number=tracking, error=ERROR_NO_TEXT)
     return ParsedSms(Kind.REBUT, body=body, kks=kks, nik=nik, tracking_number=tracking)
+
+
+# --- NILAI -----------------------------------------------------------------------------------------
+
+_SCORES = re.compile(r"[\s,;.#\-/]*")
+
+
+def _rate(rest: str) -> ParsedSms:
+    """NILAI <nomor> then the nine scores, spaced or not: "4 4 3 4 4 4 3 4 4", "443444344"."""
+    tracking, after = _tracking(rest)
+    digits = _SCORES.sub("", after)
+    if tracking is None:
+        return ParsedSms(Kind.INVALID, body=rest.strip(), error=ERROR_TOO_FEW_PARTS)
+    if len(digits) != 9 or not digits.isdigit() or any(d not in "1234" for d in digits):
+        return ParsedSms(Kind.INVALID, tracking_number=tracking, body=after.strip(), error=ERROR_TOO_FEW_PARTS)
+    return ParsedSms(Kind.RATE, tracking_number=tracking, scores=tuple(int(d) for d in digits))

@@ -27,6 +27,9 @@ from aduan.core.workflow import REBUT_WINDOW_CLOSED
 from aduan.intake.sms import parser, replies
 from aduan.intake.sms.models import InboundSms, Outcome
 from aduan.regions import taught
+from aduan.surveys.actions import survey_record
+from aduan.surveys.elements import CODES
+from aduan.surveys.models import Source
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,8 @@ def _handle(inbound: InboundSms) -> _Handled:
         return _check(inbound, parsed)
     if parsed.kind is parser.Kind.REBUT:
         return _rebut(inbound, parsed)
+    if parsed.kind is parser.Kind.RATE:
+        return _rate(inbound, parsed)
     return _Handled(Outcome.INVALID, parser.help_for(inbound.text) or parser.KEYWORD_HELP)
 
 
@@ -267,3 +272,22 @@ def _rebut(inbound: InboundSms, parsed: parser.ParsedSms) -> _Handled:
             template = replies.REBUT_PENDING
         return _Handled(Outcome.REBUT, replies.fit(template, tracking=tracking), complaint)
     return _Handled(Outcome.REBUT, replies.fit(replies.REBUT_ACCEPTED, tracking=tracking), complaint)
+
+
+# --- NILAI ------------------------------------------------------------------------------------
+
+
+def _rate(inbound: InboundSms, parsed: parser.ParsedSms) -> _Handled:
+    """The IKM questionnaire by SMS, from the phone that filed the complaint, once it is closed."""
+    complaint = _own_complaint(parsed.tracking_number, inbound.sender)
+    if complaint is None:
+        return _not_found(Outcome.RATE, parsed)
+    tracking = complaint.tracking_number
+    scores = dict(zip(CODES, parsed.scores, strict=True))
+    try:
+        survey_record(unit=complaint.holder, complaint=complaint, scores=scores, source=Source.SMS,
+                      received_at=min(inbound.received_at, timezone.now()))
+    except ActionError as error:
+        template = replies.RATE_ALREADY if error.code == "conflict" else replies.RATE_NOT_CLOSED
+        return _Handled(Outcome.RATE, replies.fit(template, tracking=tracking), complaint)
+    return _Handled(Outcome.RATE, replies.fit(replies.RATE_ACCEPTED, tracking=tracking), complaint)

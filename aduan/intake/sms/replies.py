@@ -26,6 +26,9 @@ REBUT_NOTHING_TO_REBUT = (
     "Pengaduan {tracking} belum ditindaklanjuti, jadi belum ada yang dapat disanggah. Cek status: CEK {tracking}"
 )
 REBUT_PENDING = "Sanggahan untuk pengaduan {tracking} sedang diproses petugas. Cek status: CEK {tracking}"
+RATE_ACCEPTED = "Terima kasih, penilaian Anda untuk pengaduan {tracking} sudah dicatat."
+RATE_NOT_CLOSED = "Pengaduan {tracking} belum selesai. Penilaian dapat dikirim setelah pengaduan selesai."
+RATE_ALREADY = "Pengaduan {tracking} sudah dinilai. Terima kasih."
 REJECTED = "Pengaduan belum dapat dicatat: {reason}"
 
 PROGRAM_LABELS = {"bpnt": "BPNT", "rastra": "Rastra", "pkh": "PKH"}

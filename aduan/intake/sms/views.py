@@ -15,7 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from aduan.intake.sms import transport
 from aduan.intake.sms.access import BEARER, SCHEMES, Access, check_access
 from aduan.intake.sms.gateways.gammu import parse_gammu_form
-from aduan.intake.sms.gateways.kannel_dialect import KannelRequestError, parse_kannel_dlr, parse_kannel_request, reply_headers
+from aduan.intake.sms.gateways.kannel_dialect import (
+    KannelRequestError,
+    parse_kannel_dlr,
+    parse_kannel_request,
+    reply_headers,
+)
 from aduan.intake.sms.gateways.webhook import parse_webhook
 from aduan.intake.sms.pipeline import SmsOutcome, handle_inbound_sms
 

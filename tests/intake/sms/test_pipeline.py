@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from aduan.core.actions import complaint_follow_up, complaint_locate
+from aduan.core.actions import complaint_close_expired, complaint_follow_up, complaint_locate
 from aduan.core.enums import Status
 from aduan.core.models import Complaint
 from aduan.intake.sms import parser, replies
@@ -15,6 +15,7 @@ from aduan.intake.sms.gateways.kannel_dialect import fits_one_sms, is_gsm7
 from aduan.intake.sms.models import InboundSms, Outcome
 from aduan.intake.sms.pipeline import handle_inbound_sms, normalize_sender
 from aduan.organisation.models import Membership, Role, Unit
+from aduan.surveys.models import Survey
 
 from .conftest import CITIZEN, CITIZEN_E164, KEDIRI_SMS, PURWODADI, RAWAJATI, RAWAJATI_SMS, STRANGER
 
@@ -347,3 +348,32 @@ def test_a_place_an_officer_corrected_is_understood_the_next_time_it_is_written_
     assert not filed(again).location_needs_review
     another_spelling = sms("NT#Jatim#Kdr#Ringin Rejo#Pwdd#Beras rusak", sender=STRANGER)
     assert another_spelling.needs_review  # only what was taught, never a guess
+
+
+# --- NILAI (the IKM survey by SMS) ------------------------------------------------------------
+
+
+def test_nilai_after_closure_records_the_nine_scores(answered):
+    complaint_close_expired(now=answered.closure_due_at)
+    outcome = sms(f"nilai {answered.tracking_number} 4 4 3 4 4 4 3 4 4")
+    assert outcome.outcome == Outcome.RATE
+    assert outcome.reply == replies.RATE_ACCEPTED.format(tracking=answered.tracking_number) and fits_one_sms(outcome.reply)
+    survey = Survey.objects.get(complaint=answered)
+    assert survey.scores == {"U1": 4, "U2": 4, "U3": 3, "U4": 4, "U5": 4, "U6": 4, "U7": 3, "U8": 4, "U9": 4}
+    assert survey.source == "sms"
+    again = sms(f"NILAI {answered.tracking_number} 111111111")
+    assert again.reply == replies.RATE_ALREADY.format(tracking=answered.tracking_number)
+    assert Survey.objects.count() == 1
+
+
+def test_nilai_before_closure_or_from_another_phone_records_nothing(answered):
+    assert sms(f"NILAI {answered.tracking_number} 4 4 4 4 4 4 4 4 4").reply == replies.RATE_NOT_CLOSED.format(
+        tracking=answered.tracking_number)
+    assert sms(f"NILAI {answered.tracking_number} 4 4 4 4 4 4 4 4 4", sender=STRANGER).outcome == Outcome.RATE
+    assert not Survey.objects.exists()
+
+
+@pytest.mark.parametrize("scores", ["4 4 4", "4 4 4 4 4 4 4 4 5", "4 4 4 4 4 4 4 4 4 4", "baik sekali"])
+def test_nilai_with_the_wrong_scores_says_how_to_write_it(answered, scores):
+    outcome = sms(f"NILAI {answered.tracking_number} {scores}")
+    assert outcome.outcome == Outcome.INVALID and outcome.reply == parser.RATE_HELP and fits_one_sms(outcome.reply)
