@@ -67,7 +67,7 @@ def clean_respondent(respondent: dict | None) -> dict:
 
 
 def survey_record(*, unit, scores: dict, source: str, respondent: dict | None = None, received_at: datetime | None = None,
-                  complaint: Complaint | None = None, entered_by=None) -> Survey:
+                  complaint: Complaint | None = None, entered_by=None, comment: str = "") -> Survey:
     values = clean_scores(scores)
     person = clean_respondent(respondent)
     now = timezone.now()
@@ -90,7 +90,7 @@ def survey_record(*, unit, scores: dict, source: str, respondent: dict | None = 
         except IntegrityError:  # the same complaint rated at the same moment from two doors
             raise ActionError(ALREADY_RATED, code="conflict") from None
         if complaint is not None:
-            record_event(current, EventKind.RATED, at=received_at, label=REPORTER,
+            record_event(current, EventKind.RATED, at=received_at, label=REPORTER, public_note=comment.strip()[:1000],
                          data={"ikm": values, "source": source})
     return survey
 

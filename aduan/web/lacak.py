@@ -12,7 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aduan.core.access import reporter
-from aduan.core.actions import complaint_rate, complaint_rebut
+from aduan.core.actions import complaint_rebut
 from aduan.core.enums import EventKind, Status
 from aduan.core.errors import ActionError
 from aduan.core.models import Complaint
@@ -20,11 +20,13 @@ from aduan.core.privacy import mask_contact, scrub
 from aduan.core.tracking import normalize_tracking_number
 from aduan.notifications.dispatch import send_reporter_code
 from aduan.regions.timezones import ABBREVIATIONS
+from aduan.surveys.actions import survey_record
+from aduan.surveys.models import Source
 from aduan.web import throttle
-from aduan.web.public_forms import LacakForm, RateForm, RebutForm
+from aduan.web.public_forms import LacakForm, RebutForm, SurveyForm
 from aduan.web.receipts import receipt_facts
-from aduan.web.timeline import public_note
 from aduan.web.throttle import TOO_MANY
+from aduan.web.timeline import public_note
 
 NOT_FOUND = gettext_noop("Nomor pengaduan tidak ditemukan. Periksa lagi: 10 huruf/angka, mis. ABCDE-23456.")
 SECRET_NEEDED = gettext_noop("Pengaduan ini rahasia. Masukkan kode rahasia 6 angka yang Anda terima saat melapor.")
@@ -138,7 +140,8 @@ def public_timeline(complaint: Complaint) -> list[dict]:
 def _detail(request, complaint: Complaint, *, rebut_form=None, rate_form=None, message: str = "", status: int = 200):
     now = timezone.now()
     can_rebut = complaint.status == Status.PROSES and complaint.closure_due_at is not None and now < complaint.closure_due_at
-    can_rate = complaint.status == Status.SELESAI and complaint.rating is None
+    # The IKM questionnaire replaced the single 1–5 rating; a complaint rated either way is rated.
+    can_rate = complaint.status == Status.SELESAI and complaint.rating is None and not complaint.surveys.exists()
     needs_code = not _proven(request, complaint)
     return render(request, "web/public/lacak_detail.html", {
         "complaint": complaint,
@@ -149,7 +152,7 @@ def _detail(request, complaint: Complaint, *, rebut_form=None, rate_form=None, m
         "received_at": complaint.received_at.astimezone(complaint.local_zone),
         "closure_due_at": complaint.closure_due_at.astimezone(complaint.local_zone) if complaint.closure_due_at else None,
         "rebut_form": (rebut_form or RebutForm(needs_code=needs_code)) if can_rebut else None,
-        "rate_form": (rate_form or RateForm(needs_code=needs_code)) if can_rate else None,
+        "rate_form": (rate_form or SurveyForm(needs_code=needs_code)) if can_rate else None,
         "offer_code": needs_code and (can_rebut or can_rate) and reporter.contact_for_code(complaint) is not None,
         "message": message,
     }, status=status)
@@ -191,8 +194,9 @@ def sanggah(request, nomor: str):
 
 @require_POST
 def nilai(request, nomor: str):
-    return _as_reporter(request, nomor, RateForm, "rate_form", done="nilai", perform=lambda complaint, data: complaint_rate(
-        complaint=complaint, rating=data["rating"], comment=data["comment"]))
+    return _as_reporter(request, nomor, SurveyForm, "rate_form", done="nilai", perform=lambda complaint, data: survey_record(
+        unit=None, complaint=complaint, scores=SurveyForm.scores_of(data), respondent=SurveyForm.respondent_of(data),
+        source=Source.LACAK, comment=data["comment"]))
 
 
 @require_POST

@@ -17,6 +17,7 @@ from aduan.core.contacts import phone_e164
 from aduan.core.intake import Reporter
 from aduan.regions import lookups as region_lookups
 from aduan.taxonomy.lookups import active_programs
+from aduan.web.survey_forms import SurveyFields
 from aduan.web.uploads import MultipleFileField, check_files
 
 # Who answers "lainnya / tidak tahu": BPNT/Sembako reaches the most families, and its first
@@ -297,9 +298,8 @@ class RebutForm(ReporterProofForm):
     text = forms.CharField(label=_("Mengapa jawaban ini belum sesuai?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class RateForm(ReporterProofForm):
-    rating = forms.TypedChoiceField(
-        label=_("Seberapa puas Anda dengan penanganan pengaduan ini?"), coerce=int, widget=forms.RadioSelect,
-        choices=[(5, _("5 — Sangat puas")), (4, _("4 — Puas")), (3, _("3 — Cukup")), (2, _("2 — Kurang puas")), (1, _("1 — Tidak puas"))],
-    )
-    comment = forms.CharField(label=_("Saran (boleh kosong)"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+class SurveyForm(ReporterProofForm, SurveyFields):
+    """The IKM questionnaire on /lacak/, after closure; it replaced the single 1–5 rating."""
+
+    comment = forms.CharField(label=_("Saran (boleh kosong)"), max_length=1000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))

@@ -12,7 +12,6 @@ from aduan.core.actions.lifecycle import (
     complaint_close,
     complaint_close_expired,
     complaint_follow_up,
-    complaint_rate,
     complaint_rebut,
     complaint_reopen,
 )
@@ -37,7 +36,6 @@ __all__ = [
     "complaint_close",
     "complaint_close_expired",
     "complaint_reopen",
-    "complaint_rate",
     "Classification",
     "complaint_classify",
     "complaint_locate",

@@ -25,8 +25,6 @@ from aduan.core.workflow import (
 )
 
 AUTO_CLOSE_NOTE = gettext_noop("Ditutup otomatis: tidak ada sanggahan dalam masa sanggah.")
-RATING_RANGE = "Penilaian harus 1 sampai 5."
-RATE_ONLY_CLOSED = "Penilaian hanya dapat diberikan setelah pengaduan selesai."
 
 
 def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_note: str = "", at: datetime | None = None) -> Complaint:
@@ -125,19 +123,4 @@ def complaint_reopen(*, complaint: Complaint, actor, reason: str, at: datetime |
         current.closure_due_at = None
         current.save(update_fields=["status", "closed_at", "closure_due_at", "updated_at"])
         record_event(current, EventKind.REOPENED, at=at, actor=actor, from_status=before, to_status=after, note=reason)
-    return updated(current, complaint)
-
-
-def complaint_rate(*, complaint: Complaint, rating: int, comment: str = "", at: datetime | None = None) -> Complaint:
-    """The reporter's satisfaction with a closed complaint (feeds the IKM, SPEC R29)."""
-    if rating not in range(1, 6):
-        raise errors.ActionError(RATING_RANGE, field="rating")
-    at = at or timezone.now()
-    with transaction.atomic():
-        current = locked(complaint)
-        if current.status != Status.SELESAI:
-            raise errors.ActionError(RATE_ONLY_CLOSED, code="illegal_transition")
-        current.rating = rating
-        current.save(update_fields=["rating", "updated_at"])
-        record_event(current, EventKind.RATED, at=at, label=REPORTER, public_note=comment.strip(), data={"rating": rating})
     return updated(current, complaint)

@@ -11,7 +11,6 @@ from aduan.core.actions import (
     complaint_close_expired,
     complaint_dispose,
     complaint_follow_up,
-    complaint_rate,
     complaint_rebut,
     complaint_reopen,
 )
@@ -20,7 +19,6 @@ from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint, Event
 from aduan.core.sweep import run_sweep
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
-
 
 
 @pytest.fixture
@@ -78,21 +76,17 @@ def test_the_sweep_closes_it_when_the_window_passes_unrebutted(answered):
     assert complaint_close_expired(now=answered.closure_due_at + timedelta(days=1)) == 0
 
 
-def test_a_closed_complaint_can_be_reopened_and_rated(answered, coordinator):
+def test_a_closed_complaint_can_be_reopened(answered, coordinator):
     complaint_close_expired(now=answered.closure_due_at)
-    rated = complaint_rate(complaint=Complaint.objects.get(pk=answered.pk), rating=4, comment="Cukup cepat")
-    assert rated.rating == 4
-    reopened = complaint_reopen(complaint=rated, actor=coordinator, reason="Pelapor datang lagi, saldo hilang.")
+    reopened = complaint_reopen(complaint=Complaint.objects.get(pk=answered.pk), actor=coordinator, reason="Pelapor datang lagi, saldo hilang.")
     assert reopened.status == Status.PROSES and reopened.closed_at is None
 
 
-def test_a_new_complaint_cannot_be_closed_or_rated(file_complaint, coordinator):
+def test_a_new_complaint_cannot_be_closed(file_complaint, coordinator):
     complaint = file_complaint()
     with pytest.raises(errors.ActionError) as refused:
         complaint_close(complaint=complaint, actor=coordinator, reason="Selesai")
     assert refused.value.code == "illegal_transition"
-    with pytest.raises(errors.ActionError):
-        complaint_rate(complaint=complaint, rating=5)
 
 
 def test_an_officer_may_close_early_with_a_reason(answered, kediri_officer):

@@ -74,11 +74,11 @@ def test_a_person_files_follows_rebuts_and_rates(page: Page, browser, live_serve
     complaint_follow_up(complaint=complaint, actor=officer, answer="Sudah kami cek: saldo masuk 3 Februari.")
     complaint_close(complaint=complaint, actor=officer, reason="Pelapor mengonfirmasi.")
     page.reload()
-    page.get_by_text("4 — Puas").click()
-    page.get_by_role("button", name="Kirim penilaian").click()
+    for n in range(1, 10):  # the IKM questionnaire: nine elements, each 1–4
+        page.locator(f"#f-u{n}").get_by_text("3 — Baik" if n == 3 else "4 — Sangat baik").click()
+    page.get_by_role("button", name="Kirim survei").click()
     expect(page.get_by_text("Terima kasih atas penilaian Anda.")).to_be_visible()
-    complaint.refresh_from_db()
-    assert complaint.rating == 4
+    assert complaint.surveys.get().scores == {**{f"U{n}": 4 for n in range(1, 10)}, "U3": 3}
 
 
 def test_the_form_works_without_javascript(browser, live_server, world):

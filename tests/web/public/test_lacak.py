@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 
 from aduan.core.actions import complaint_close, complaint_follow_up, complaint_receive
-from aduan.core.actions.lifecycle import RATE_ONLY_CLOSED
 from aduan.core.enums import EventKind, Status
 from aduan.core.intake import IntakeMessage, Reporter
+from aduan.core.models import Complaint
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
+from aduan.surveys.actions import ONLY_CLOSED
 from aduan.web import lacak
 
 pytestmark = pytest.mark.django_db
@@ -125,9 +126,8 @@ def test_with_only_the_number_nobody_rebuts_or_rates(client, answered, officer):
     assert no_code.status_code == 400 and wrong.status_code == 403
     assert not answered.events.filter(kind=EventKind.REBUTTED).exists()
     complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
-    rated = client.post(f"{detail_url(answered)}nilai/", {"rating": "1", "kode": "999999"})
-    answered.refresh_from_db()
-    assert rated.status_code == 403 and answered.rating is None
+    rated = client.post(f"{detail_url(answered)}nilai/", {**survey(1), "kode": "999999"})
+    assert rated.status_code == 403 and not answered.surveys.exists()
 
 
 def test_a_one_time_code_goes_to_the_reporters_phone_and_works_once(client, answered):
@@ -181,33 +181,55 @@ def test_a_rebuttal_after_the_window_is_refused(client, file, officer):
     assert not complaint.events.filter(kind=EventKind.REBUTTED).exists()
 
 
-def test_the_reporter_rates_a_closed_complaint(client, answered, officer):
+def survey(score: int = 4, **changes) -> dict:
+    """The IKM questionnaire as the page posts it: U1–U9 and the optional respondent data."""
+    return {**{f"u{n}": str(score) for n in range(1, 10)}, "gender": "", "age": "", "education": "", "occupation": "",
+            "comment": "", **changes}
+
+
+def test_the_reporter_answers_the_ikm_survey_after_closure(client, answered, officer):
     complaint_close(complaint=answered, actor=officer, reason="Pelapor mengonfirmasi lewat telepon.")
-    assert "Kirim penilaian" in client.get(detail_url(answered)).content.decode()
-
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "4", "comment": "Cepat ditangani.", "kode": SECRET})
-
-    answered.refresh_from_db()
-    assert response.status_code == 302 and answered.rating == 4
     page = client.get(detail_url(answered)).content.decode()
-    assert "Kirim penilaian" not in page and "4 dari 5" in page
+    assert "Kirim survei" in page and "Persyaratan" in page and "Sarana dan prasarana" in page
+
+    response = client.post(f"{detail_url(answered)}nilai/", {**survey(4, u3="3", gender="P", age="42", education="sd"),
+                                                            "comment": "Cepat ditangani.", "kode": SECRET})
+
+    assert response.status_code == 302
+    survey_row = answered.surveys.get()
+    assert survey_row.scores["U3"] == 3 and survey_row.scores["U1"] == 4 and survey_row.source == "lacak"
+    assert (survey_row.gender, survey_row.age, survey_row.education) == ("P", 42, "sd")
+    assert survey_row.unit == answered.holder
+    page = client.get(detail_url(answered)).content.decode()
+    assert "Kirim survei" not in page and "Cepat ditangani." in page
 
 
-def test_rating_an_open_complaint_is_refused(client, answered):
-    assert "Kirim penilaian" not in client.get(detail_url(answered)).content.decode()
+def test_an_earlier_one_to_five_rating_stays_visible_and_is_not_asked_again(client, answered, officer):
+    complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
+    Complaint.objects.filter(pk=answered.pk).update(rating=4)
+    page = client.get(detail_url(answered)).content.decode()
+    assert "4 dari 5" in page and "Kirim survei" not in page
 
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "5", "kode": SECRET})
 
-    assert response.status_code == 409 and RATE_ONLY_CLOSED in response.content.decode()
+def test_the_survey_of_an_open_complaint_is_refused(client, answered):
+    assert "Kirim survei" not in client.get(detail_url(answered)).content.decode()
+
+    response = client.post(f"{detail_url(answered)}nilai/", {**survey(4), "kode": SECRET})
+
+    assert response.status_code == 409 and ONLY_CLOSED in response.content.decode()
 
 
-def test_a_rating_outside_one_to_five_is_refused(client, answered, officer):
+def test_a_missing_element_keeps_what_was_chosen(client, answered, officer):
     complaint_close(complaint=answered, actor=officer, reason="Dikonfirmasi.")
 
-    response = client.post(f"{detail_url(answered)}nilai/", {"rating": "9", "kode": SECRET})
+    data = survey(3, comment="Petugas ramah.")
+    del data["u9"]
+    response = client.post(f"{detail_url(answered)}nilai/", {**data, "kode": SECRET})
 
-    answered.refresh_from_db()
-    assert response.status_code == 400 and answered.rating is None
+    page = response.content.decode()
+    assert response.status_code == 400 and not answered.surveys.exists()
+    assert "Pilih nilai 1–4 untuk unsur ini." in page and "Petugas ramah." in page
+    assert re.search(r'<input[^>]*name="u1" value="3"[^>]*checked', page)
 
 
 def test_the_timeline_page_reads_a_fixed_number_of_queries(client, answered, officer, django_assert_max_num_queries):
