@@ -1,9 +1,11 @@
 """The reports API (SPEC R27–R29): JSON, XLSX opened with openpyxl, PDF read back; who may ask."""
 
+import json
 from datetime import UTC, datetime
 from io import BytesIO
 
 import pytest
+from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -91,3 +93,14 @@ def test_reports_of_another_district_are_refused_and_bad_input_named(api_as, yea
     # The province may read its kabupaten's report.
     province = api_as(officer("dinsos-35", Role.SUPERVISOR))
     assert province.get("/api/v1/reports/monthly?month=2026-03&unit=dinsos-35-06").json()["received"] == 1
+
+
+def test_the_report_command_writes_the_same_reports(year_2026, tmp_path, capsys):
+    call_command("report", "monthly", "--month", "2026-03", "--unit", "dinsos-35-06")
+    assert json.loads(capsys.readouterr().out)["received"] == 1
+    out = tmp_path / "tahunan.xlsx"
+    call_command("report", "annual", "--year", "2026", "--unit", "dinsos-35-06", "--format", "xlsx", "--out", str(out))
+    assert load_workbook(out)["Rekap"].max_row >= 4
+    pdf = tmp_path / "ikm.pdf"
+    call_command("report", "ikm", "--unit", "dinsos-35-06", "--format", "pdf", "--out", str(pdf))
+    assert "belum dapat dihitung" in pdf_text(pdf.read_bytes())
