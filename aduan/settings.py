@@ -301,6 +301,9 @@ ADUAN = {
     # How long a server process may go on using what it read of tokens, memberships, programs,
     # policies, holidays and units before reading them again (aduan/memo.py).
     "CACHE_SECONDS": env_int("ADUAN_CACHE_SECONDS", 30),
+    # An export of more rows than this (about 2 s of work) is built by a background task while
+    # the page shows its progress; a smaller one is sent at once.
+    "EXPORT_INLINE_ROWS": env_int("ADUAN_EXPORT_INLINE_ROWS", 5000),
 }
 
 # --- SMS gateways (deploy/sms.md) -------------------------------------------------------

@@ -54,7 +54,7 @@ class Subject:
         return self.complaints.filter(within("received_at", self.period))
 
 
-def _grouped(rows: QuerySet, field, **annotate) -> list[tuple]:
+def grouped(rows: QuerySet, field, **annotate) -> list[tuple]:
     if isinstance(field, str):
         grouped = rows.values(field)
         key = field
@@ -70,7 +70,7 @@ def _rows(counts: list[tuple], names: dict) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["count"], r["code"]))
 
 
-def _by_id(counts: list[tuple], model) -> list[dict]:
+def rows_by_id(counts: list[tuple], model) -> list[dict]:
     found = {pk: (code, name) for pk, code, name in model.objects.filter(pk__in=[k for k, _n in counts if k])
              .values_list("pk", "code", "name")}
     rows = [{"code": found[pk][0] if pk else "", "name": found[pk][1] if pk else _("Belum diklasifikasi"), "count": n}
@@ -188,18 +188,18 @@ def figures(subject: Subject, *, now=None, with_attention: bool = True) -> dict:
     closed = subject.complaints.filter(within("closed_at", subject.period))
     counts = dict(received.aggregate(n=Count("pk")))
     closed_counts = closed.aggregate(n=Count("pk"), on_time=Count("pk", filter=Q(followed_up_at__lte=F("due_at"))))
-    statuses = _grouped(received, _status_at(subject.period, now))
+    statuses = grouped(received, _status_at(subject.period, now))
     result = {
         "unit": {"code": subject.unit.code, "name": subject.unit.name},
         "period": {"from": subject.period.start.isoformat(), "to": subject.period.end.isoformat()},
         "received": counts["n"],
-        "by_program": _by_id(_grouped(received, "program_id"), Program),
-        "by_category_type": _by_id(_grouped(received, "category_type_id"), CategoryType),
-        "by_topic": _by_id(_grouped(received, "topic_id"), Topic),
-        "by_channel": _rows(_grouped(received, "channel"), dict(Channel.choices)),
-        "by_severity": _rows(_grouped(received, "severity"), dict(Severity.choices)),
+        "by_program": rows_by_id(grouped(received, "program_id"), Program),
+        "by_category_type": rows_by_id(grouped(received, "category_type_id"), CategoryType),
+        "by_topic": rows_by_id(grouped(received, "topic_id"), Topic),
+        "by_channel": _rows(grouped(received, "channel"), dict(Channel.choices)),
+        "by_severity": _rows(grouped(received, "severity"), dict(Severity.choices)),
         "by_status": [{"code": s.value, "name": str(s.label), "count": dict(statuses).get(s.value, 0)} for s in Status],
-        "by_region": _regions(_grouped(received, Substr("region_id", 1, 5))),
+        "by_region": _regions(grouped(received, Substr("region_id", 1, 5))),
         "closed": closed_counts["n"],
         "closed_within_deadline": closed_counts["on_time"],
         "overdue_open": _overdue(subject, now).count(),
@@ -217,8 +217,8 @@ def monthly(unit: Unit, year: int, month: int, *, now=None) -> dict:
 
 def by_month(subject: Subject) -> list[dict]:
     """Received and closed per local month of the year: two grouped queries."""
-    received = dict(_grouped(subject.received, ExtractMonth(local_date("received_at"))))
-    closed = dict(_grouped(subject.complaints.filter(within("closed_at", subject.period)),
+    received = dict(grouped(subject.received, ExtractMonth(local_date("received_at"))))
+    closed = dict(grouped(subject.complaints.filter(within("closed_at", subject.period)),
                            ExtractMonth(local_date("closed_at"))))
     return [{"month": f"{subject.period.start.year:04d}-{m:02d}", "received": received.get(m, 0),
              "closed": closed.get(m, 0)} for m in range(1, 13)]

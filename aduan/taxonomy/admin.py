@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from aduan.taxonomy.models import CategoryType, DeadlineClass, DeadlinePolicy, DeadlineStage, HolidayOverride, Program, Topic
+from aduan.taxonomy.models import (
+    CategoryType,
+    DeadlineClass,
+    DeadlinePolicy,
+    DeadlineStage,
+    HolidayOverride,
+    Program,
+    Topic,
+)
 
 
 @admin.register(Program)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from aduan.web import intake_views, lacak, pdf, public
+from aduan.web import intake_views, lacak, pdf, public, transparency
 
 app_name = "web"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("lacak/<str:nomor>/sanggah/", lacak.sanggah, name="sanggah"),
     path("lacak/<str:nomor>/nilai/", lacak.nilai, name="nilai"),
     path("lacak/<str:nomor>/kode/", lacak.kirim_kode, name="kirim_kode"),
+    path("transparansi/", transparency.transparansi, name="transparansi"),
+    path("kontak/", transparency.kontak, name="kontak"),
     path("petugas/catat/", intake_views.catat, name="catat"),
     path("formulir/pkh-peserta.pdf", pdf.pkh_participant_form, name="form_pkh_peserta"),
     path("formulir/pkh-c2.pdf", pdf.pkh_c2_form, name="form_pkh_c2"),

@@ -108,11 +108,19 @@ def test_check_units_names_staffed_units_without_a_pejabat_or_an_administrator(o
     assert "dinsos-35-06: belum ada Pejabat Pengelola dan Administrator" in capsys.readouterr().out
 
 
-def test_check_units_passes_when_every_staffed_unit_is_complete(officer, capsys):
+def test_check_units_passes_when_every_staffed_unit_is_complete_and_every_unit_reachable(officer, capsys):
     officer("bri", Role.PEJABAT_PENGELOLA)
     officer("bri", Role.ADMINISTRATOR)
+    Unit.objects.update(phone="(0354) 123456")
     call_command("check_units")
     assert "Semua unit" in capsys.readouterr().out
+
+
+def test_check_units_names_the_units_with_no_channel_and_no_email(org, capsys):
+    Unit.objects.exclude(code="dinsos-35-06").update(email="pengaduan@example.go.id")
+    with pytest.raises(CommandError, match="1 unit belum mempunyai kanal"):
+        call_command("check_units")
+    assert "dinsos-35-06: belum ada kanal pengaduan maupun email" in capsys.readouterr().out
 
 
 def _formset(unit, rows):

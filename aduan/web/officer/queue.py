@@ -16,6 +16,7 @@ from aduan.core.due_dates import working_calendar
 from aduan.core.enums import Severity, Status
 from aduan.core.errors import ActionError
 from aduan.core.selectors import keyset_page
+from aduan.web import exports
 from aduan.web.officer import deadlines
 from aduan.web.officer.filters import (
     ACTIVE,
@@ -41,6 +42,10 @@ QUEUE_FIELDS = (
 
 @login_required
 def queue(request):
+    if request.GET.get("format") == "xlsx":  # the same filters, every page, as a spreadsheet
+        params = {key: value for key, value in request.GET.items() if key not in ("format", "after", "page")}
+        return exports.send_or_start(request, "queue", {**params, "format": "xlsx"},
+                                     exports.queue_complaints(request.user, params).count())
     now = timezone.now()
     form = QueueFilter(request.GET or None)
     data = form.cleaned()
@@ -72,6 +77,7 @@ def queue(request):
         "overdue_only": bool(data.get("overdue")),
         "check_only": bool(data.get("check")),
         "query_without_page": _query_without(request, "page", "after"),
+        "xlsx_url": f"?{_query_with(request, format='xlsx')}",
         "query_without_status": _query_without(request, "page", "after", "status", "overdue", "check"),
         "memberships": user_units(request.user),
         "sees_everything": sees_everything(request.user),

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from aduan.web.officer import auth, casework, complaint, hotspots, queue
+from aduan.web import exports
+from aduan.web.officer import auth, casework, complaint, dashboard, hotspots, queue, reports, units
 
 app_name = "officer"
 
@@ -9,6 +10,18 @@ urlpatterns = [
     path("keluar/", auth.SignOutView.as_view(), name="sign_out"),
     path("petugas/", queue.queue, name="queue"),
     path("petugas/titik-rawan/", hotspots.hotspots, name="hotspots"),
+    path("petugas/dasbor/", dashboard.dashboard, name="dashboard"),
+    path("petugas/laporan/bulanan/", reports.monthly, name="report_monthly"),
+    path("petugas/laporan/tahunan/", reports.annual, name="report_annual"),
+    path("petugas/laporan/ikm/", reports.ikm, name="report_ikm"),
+    path("petugas/register/", reports.register, name="register"),
+    path("petugas/survei/", reports.survey_entry, name="survey_entry"),
+    path("petugas/permintaan-maaf/", dashboard.apology_list, name="apologies"),
+    path("petugas/permintaan-maaf/<str:tracking>/", dashboard.apology_publish, name="apology_publish"),
+    path("petugas/unit/", units.unit_channels, name="unit_channels"),
+    path("petugas/unit/impor/", units.channel_import, name="channel_import"),
+    path("petugas/ekspor/<int:export_id>/", exports.export_status, name="export"),
+    path("petugas/ekspor/<int:export_id>/unduh/", exports.export_download, name="export_download"),
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
     path("petugas/aduan/<str:tracking>/lampiran/<int:attachment_id>/", complaint.attachment_download, name="attachment"),
     path("petugas/aduan/<str:tracking>/pesan/<int:notification_id>/kirim-ulang/", complaint.message_resend,

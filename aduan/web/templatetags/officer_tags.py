@@ -1,8 +1,8 @@
 """Display helpers for the officers' pages: local times with their zone, deadlines, file sizes."""
 
 from django import template
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from aduan.core import access
 from aduan.regions.timezones import ABBREVIATIONS, zone_for, zone_name_for
