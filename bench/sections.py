@@ -2,6 +2,7 @@
 
 import contextlib
 import logging
+import os
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -366,5 +367,83 @@ def hotspots(world: World):
             yield f"hotspots_{who}_{days}d_ms: median {median:.0f}, p95 {p95:.0f} ({len(found):,} clusters)"
 
 
+
+
+def _report_data() -> None:
+    """The bulk-seeded rows made reportable: a topic (as for the hotspots), the first and last
+    answer five days after receipt for what is answered, and `updated_at` at the last change, as
+    the actions leave them (the status at a month's end is read from the row unless it changed since)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE core_complaint SET topic_id = (SELECT t.id FROM taxonomy_topic t WHERE t.program_id ="
+            " core_complaint.program_id AND t.number = 1 + core_complaint.id % 7) WHERE topic_id IS NULL")
+        cursor.execute(
+            "UPDATE core_complaint SET followed_up_at = received_at + interval '5 days',"
+            " first_answered_at = received_at + interval '5 days' WHERE status <> 'belum' AND first_answered_at IS NULL")
+        cursor.execute("UPDATE core_complaint SET updated_at = COALESCE(closed_at, first_answered_at, received_at)")
+        cursor.execute("ANALYZE core_complaint")
+
+
+def _grow_to(total: int) -> None:
+    """More complaints by copying the seeded ones in SQL, each copy a year earlier than the last
+    (10,000,000 from 1,000,000 spans twelve years, about a million a year)."""
+    have = Complaint.objects.count()
+    if have >= total:
+        return
+    fields = [f.column for f in Complaint._meta.concrete_fields if f.column != "id"]
+    overrides = {
+        "tracking_number": "substr(z, 1, 5) || '-' || substr(z, 6, 5)",
+        "register_seq": f"{have} + g",
+        "register_year": "extract(year FROM b.received_at - make_interval(years => (g - 1) / {n} + 1))::int",
+        "external_id": "NULL",
+        "received_at": "b.received_at - make_interval(years => (g - 1) / {n} + 1)",
+    }
+    for shifted in ("due_at", "followed_up_at", "first_answered_at", "closure_due_at", "closed_at", "updated_at",
+                    "created_at"):
+        overrides[shifted] = f"b.{shifted} - make_interval(years => (g - 1) / {{n}} + 1)"
+    select = ", ".join(overrides.get(c, f"b.{c}").format(n=have) for c in fields)
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")
+        step = 1_000_000
+        for start in range(1, total - have + 1, step):
+            stop = min(start + step - 1, total - have)
+            cursor.execute(
+                f"INSERT INTO core_complaint ({', '.join(fields)}) SELECT {select} FROM generate_series(%s, %s) g"
+                f" CROSS JOIN LATERAL (SELECT 'Z' || lpad(g::text, 9, '0') AS z) t"
+                f" JOIN core_complaint b ON b.id = (SELECT min(id) FROM core_complaint) + (g - 1) %% {have}",
+                [start, stop])
+            print(f"# grown to {have + stop:,}", flush=True)
+        cursor.execute("ANALYZE core_complaint")
+
+
+def reports(world: World):
+    """Issue 12: the monthly report over BENCH_N complaints and the annual one, for the country and
+    a district; with BENCH_REPORTS_N (e.g. 10000000) the table first grows to that size in SQL."""
+    from aduan.reports import figures
+    from bench.__main__ import timed
+
+    if connection.vendor != "postgresql":
+        yield "reports: PostgreSQL only (the SQL that grows the table)"
+        return
+    _report_data()
+    grow = int(os.environ.get("BENCH_REPORTS_N", "0"))
+    if grow:
+        _grow_to(grow)
+    total = Complaint.objects.count()
+    national = Unit.objects.get(code="admin-utama")
+    today = timezone.localdate()
+    month = (today.replace(day=1) - timedelta(days=1))
+    year = today.year - 1
+    for who, unit in (("national", national), ("district", world.unit)):
+        report = figures.monthly(unit, month.year, month.month)
+        median, p95 = timed(lambda: figures.monthly(unit, month.year, month.month), 5)
+        yield (f"report_monthly_{who}_ms: median {median:.0f}, p95 {p95:.0f} ({report['received']:,} received in "
+               f"{month:%Y-%m}, {total:,} complaints)")
+        report = figures.annual(unit, year)
+        median, p95 = timed(lambda: figures.annual(unit, year), 3)
+        yield (f"report_annual_{who}_ms: median {median:.0f}, p95 {p95:.0f} ({report['received']:,} received in "
+               f"{year}, {total:,} complaints)")
+
+
 SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel), ("triage", triage),
-            ("hotspots", hotspots)]
+            ("hotspots", hotspots), ("reports", reports)]

@@ -122,7 +122,9 @@ class Complaint(models.Model):
     text = models.TextField()
     received_at = models.DateTimeField()
     due_at = models.DateTimeField()
-    followed_up_at = models.DateTimeField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)  # the latest answer
+    # The first answer (the reports' "days to the first answer"); a rebuttal's new answer keeps it.
+    first_answered_at = models.DateTimeField(null=True, blank=True)
     closure_due_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     warned_at = models.DateTimeField(null=True, blank=True)
@@ -168,6 +170,10 @@ class Complaint(models.Model):
                          name="unit_active_by_due"),
             models.Index(fields=["status", "closure_due_at"], name="closure_window"),
             models.Index(fields=["received_at"], name="received"),
+            # The reports (aduan/reports): what was closed, and first answered, in a period.
+            models.Index(fields=["closed_at"], condition=Q(closed_at__isnull=False), name="closed"),
+            models.Index(fields=["first_answered_at"], condition=Q(first_answered_at__isnull=False),
+                         name="first_answered"),
             # The announcements a kabupaten/kota has still to answer (SPEC R20).
             models.Index(fields=["announced_to", "received_at"], condition=Q(announced_to__isnull=False),
                          name="announced"),

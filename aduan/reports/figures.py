@@ -79,7 +79,8 @@ def rows_by_id(counts: list[tuple], model) -> list[dict]:
 
 
 def _status_at(period: Period, now) -> Case | F:
-    """Each complaint's status at the period's end, in its own zone: its last status change by then."""
+    """Each complaint's status at the period's end, in its own zone. A complaint not changed since
+    then still has it; for the others it is the last status change by then, from the timeline."""
     if period.ends_at(WIB) > now:
         return F("status")
     whens = []
@@ -87,8 +88,10 @@ def _status_at(period: Period, now) -> Case | F:
         moment = period.ends_at(zone_name)
         last = (Event.objects.filter(complaint=OuterRef("pk"), at__lt=moment).exclude(to_status="")
                 .order_by("-at", "-id").values("to_status")[:1])
-        whens.append(When(in_zone(zone_name), then=Subquery(last)))
-    return Coalesce(Case(*whens, output_field=CharField()), Value(Status.BELUM))
+        whens.append(When(in_zone(zone_name), then=Case(
+            When(updated_at__lt=moment, then=F("status")),
+            default=Coalesce(Subquery(last), Value(Status.BELUM)), output_field=CharField())))
+    return Case(*whens, output_field=CharField())
 
 
 def _overdue(subject: Subject, now) -> QuerySet[Complaint]:
@@ -99,13 +102,8 @@ def _overdue(subject: Subject, now) -> QuerySet[Complaint]:
 def median_working_days(subject: Subject) -> float | None:
     """The median, in working days, from receipt to the first answer, of the complaints whose first
     answer came in the period: one query grouping by (day received, day answered)."""
-    first_answer = (Event.objects.filter(complaint=OuterRef("pk"), kind=EventKind.FOLLOWED_UP)
-                    .order_by("at", "id").values("at")[:1])
-    earliest, _latest = subject.period.widest
-    pairs = (subject.complaints.filter(followed_up_at__gte=earliest)
-             .annotate(first_answer=Subquery(first_answer))
-             .filter(within("first_answer", subject.period))
-             .annotate(day_in=local_date("received_at"), day_out=local_date("first_answer"))
+    pairs = (subject.complaints.filter(within("first_answered_at", subject.period))
+             .annotate(day_in=local_date("received_at"), day_out=local_date("first_answered_at"))
              .values("day_in", "day_out").annotate(n=Count("pk")).values_list("day_in", "day_out", "n"))
     calendar = working_calendar()
     histogram: dict[int, int] = {}

@@ -68,8 +68,8 @@ def _areas(period: Period, digits: int, within_code: str = "") -> dict[str, Area
     for row in rows:
         areas[row["area"]] = Area(row["area"], "", row["n"], row["settled"], row["on_time"])
     calendar = working_calendar()
-    pairs = (complaints.filter(region__isnull=False, followed_up_at__isnull=False).annotate(
-        area=area, day_in=local_date("received_at"), day_out=local_date("followed_up_at"))
+    pairs = (complaints.filter(region__isnull=False, first_answered_at__isnull=False).annotate(
+        area=area, day_in=local_date("received_at"), day_out=local_date("first_answered_at"))
         .values("area", "day_in", "day_out").annotate(n=Count("pk")).values_list("area", "day_in", "day_out", "n"))
     for code, day_in, day_out, n in pairs:
         days = max(calendar.working_days_between(day_in, day_out), 0)

@@ -36,8 +36,9 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
         before, after = states(current, Transition.FOLLOW_UP)
         current.status = after
         current.followed_up_at = at
+        current.first_answered_at = current.first_answered_at or at
         current.closure_due_at = closure_window_end(at.astimezone(current.local_zone))
-        current.save(update_fields=["status", "followed_up_at", "closure_due_at", "updated_at"])
+        current.save(update_fields=["status", "followed_up_at", "first_answered_at", "closure_due_at", "updated_at"])
         record_event(
             current, EventKind.FOLLOWED_UP, at=at, actor=actor, from_status=before, to_status=after,
             from_unit=current.handling_unit, to_unit=current.handling_unit,
