@@ -12,10 +12,14 @@ from django.utils import timezone
 
 from aduan.core.actions import complaint_dispose, complaint_follow_up, complaint_rebut, complaint_receive
 from aduan.core.actions.lifecycle import complaint_close_expired
+from aduan.core.enums import Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint
 from aduan.organisation.models import Membership, Role, Unit
 from aduan.regions.models import Region
+from aduan.surveys.actions import survey_record
+from aduan.surveys.elements import CODES
+from aduan.surveys.models import Source
 
 DEMO_PASSWORD = os.environ.get("ADUAN_DEMO_PASSWORD", "bansos-demo-2026")
 
@@ -139,7 +143,27 @@ def create_complaints(count: int = 300, seed: int = 1708) -> int:
         ))
         _advance(result.complaint, admin, rng, now, age, units)
     complaint_close_expired(now=now)
+    _rate_some(rng, now)
+    _publish_channels()
     return count
+
+
+def _rate_some(rng: random.Random, now) -> None:
+    """About half the closed complaints answered the IKM questionnaire, mostly content."""
+    for complaint in Complaint.objects.filter(status=Status.SELESAI).select_related("handling_unit", "receiving_unit"):
+        if rng.random() < 0.5:
+            scores = {code: rng.choices([1, 2, 3, 4], [1, 2, 8, 6])[0] for code in CODES}
+            survey_record(unit=None, complaint=complaint, scores=scores, source=Source.LACAK,
+                          received_at=min(complaint.closed_at + timedelta(hours=rng.uniform(1, 48)), now),
+                          respondent={"gender": rng.choice("LP"), "age": rng.randint(20, 70),
+                                      "education": rng.choice(["sd", "smp", "sma"])})
+
+
+def _publish_channels() -> None:
+    """The demo districts' Dinas Sosial publish a phone and office hours (SPEC R31, /kontak/)."""
+    for code, _weight in DISTRICTS:
+        Unit.objects.filter(code=f"dinsos-{code.replace('.', '-')}", phone="").update(
+            phone="(0354) 123 456", office_hours="Senin–Jumat 08.00–16.00", address="Kantor Dinas Sosial")
 
 
 def _advance(complaint: Complaint, admin, rng: random.Random, now, age: timedelta, units: dict) -> None:

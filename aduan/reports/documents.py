@@ -9,7 +9,7 @@ from aduan.organisation.models import Unit
 from aduan.reports import charts, recap
 from aduan.reports.models import ReportText
 from aduan.reports.pdf import Document
-from aduan.reports.summary import attention_tables, breakdown_tables, headline_rows
+from aduan.reports.summary import attention_tables, breakdown_tables, chart_tables, headline_rows
 from aduan.reports.xlsx import Sheet, workbook
 from aduan.surveys.ikm import Ikm
 
@@ -47,12 +47,7 @@ def _item_row(item: dict) -> tuple:
 
 
 def _charts_of(report: dict) -> list:
-    drawn = []
-    for key, title in (("by_program", _("Per program")), ("by_status", _("Status pada akhir periode")),
-                       ("by_topic", _("Topik terbanyak")), ("by_region", _("Per kabupaten/kota"))):
-        rows = [(row["name"], row["count"]) for row in report[key] if row["count"]][:10]
-        drawn.append(charts.bars(title, rows, empty=_("Belum ada data.")))
-    return drawn
+    return [charts.bars(title, rows, empty=_("Belum ada data.")) for title, rows in chart_tables(report)]
 
 
 def _unit_line(report: dict) -> str:

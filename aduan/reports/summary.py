@@ -20,6 +20,14 @@ BREAKDOWNS = (
     ("by_status", gettext_noop("Status pada akhir periode")),
     ("by_region", gettext_noop("Per kabupaten/kota")),
 )
+# The breakdowns drawn as charts, on the pages and in the PDFs alike.
+CHARTED = (
+    ("by_program", gettext_noop("Per program")),
+    ("by_status", gettext_noop("Status pada akhir periode")),
+    ("by_topic", gettext_noop("Topik terbanyak")),
+    ("by_region", gettext_noop("Per kabupaten/kota")),
+)
+CHART_ROWS = 10
 ATTENTION = (
     ("overdue", gettext_noop("Melewati tenggat")),
     ("escalated", gettext_noop("Dieskalasi dalam periode")),
@@ -55,3 +63,9 @@ def breakdown_tables(report: dict) -> list[tuple[str, list[tuple[str, str, int]]
 def attention_tables(report: dict) -> list[tuple[str, int, list[dict]]]:
     attention = report.get("attention") or {}
     return [(_(title), attention[key]["count"], attention[key]["items"]) for key, title in ATTENTION if key in attention]
+
+
+def chart_tables(report: dict) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(title, [(name, count)]) for each charted breakdown: the rows a chart draws, its largest ten."""
+    return [(_(title), [(row["name"], row["count"]) for row in report[key] if row["count"]][:CHART_ROWS])
+            for key, title in CHARTED]

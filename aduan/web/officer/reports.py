@@ -23,7 +23,7 @@ from aduan.reports import charts, figures, scope, service
 from aduan.reports.models import ReportText
 from aduan.reports.periods import Period
 from aduan.reports.recap import MONTHS, REGISTER_HEADERS, register_rows
-from aduan.reports.summary import attention_tables, breakdown_tables, headline_rows
+from aduan.reports.summary import attention_tables, breakdown_tables, chart_tables, headline_rows
 from aduan.surveys.actions import survey_record
 from aduan.surveys.models import Source
 from aduan.taxonomy import lookups as taxonomy
@@ -49,13 +49,8 @@ def refused(request, error: ActionError, template: str, context: dict):
 
 
 def _charts(report: dict) -> list[dict]:
-    shown = []
-    for key, title in (("by_program", _("Per program")), ("by_status", _("Status pada akhir periode")),
-                       ("by_topic", _("Topik terbanyak")), ("by_region", _("Per kabupaten/kota"))):
-        rows = [(row["name"], row["count"]) for row in report[key] if row["count"]][:10]
-        shown.append({"title": title, "svg": charts.svg(charts.bars(title, rows, empty=_("Belum ada data.")), title),
-                      "rows": rows})
-    return shown
+    return [{"title": title, "svg": charts.svg(charts.bars(title, rows, empty=_("Belum ada data.")), title), "rows": rows}
+            for title, rows in chart_tables(report)]
 
 
 def _downloads(request, **extra) -> list[tuple[str, str]]:

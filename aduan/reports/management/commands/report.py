@@ -25,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="Unit code; default: the whole country (admin-utama)")
         parser.add_argument("--format", default="json", choices=service.FORMATS)
         parser.add_argument("--out", help="File to write; default: standard output (json only)")
+        parser.add_argument("--recap", action="store_true", help="annual json: include the recap table's rows")
 
-    def handle(self, *args, kind, month, year, start, end, unit, format, out, **options):
+    def handle(self, *args, kind, month, year, start, end, unit, format, out, recap, **options):
         try:
             chosen = service.unit_for(None, unit) if unit else Unit.objects.filter(kind=UnitKind.ADMIN_UTAMA).first()
             if chosen is None:
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             elif kind == "annual":
                 if not year:
                     raise CommandError("--year YYYY wajib untuk laporan tahunan.")
-                result = service.annual(chosen, service.parse_year(year), format, with_recap=format == "json")
+                result = service.annual(chosen, service.parse_year(year), format, with_recap=recap)
             else:
                 first, last = service.ikm_period(start, end)
                 if format == "json":
