@@ -152,10 +152,11 @@ def _items(complaints: QuerySet[Complaint], now, order=("due_at", "id")) -> dict
 
 def attention(subject: Subject, now) -> dict:
     start, end = subject.period.bounds(WIB)
-    ids = subject.complaints.values("pk")
-    escalated = Event.objects.filter(kind=EventKind.ESCALATED, at__gte=start, at__lt=end, complaint_id__in=ids).values(
-        "complaint_id")
-    rebuttals = (Event.objects.filter(kind=EventKind.REBUTTED, at__lt=end, complaint_id__in=ids)
+    # The whole country's report needs no "among the unit's complaints" (a semi-join over all of them).
+    events = Event.objects.all() if scope.unit_ids(subject.unit) is None else Event.objects.filter(
+        complaint_id__in=subject.complaints.values("pk"))
+    escalated = events.filter(kind=EventKind.ESCALATED, at__gte=start, at__lt=end).values("complaint_id")
+    rebuttals = (events.filter(kind=EventKind.REBUTTED, at__lt=end)
                  .values("complaint_id").annotate(n=Count("id"), last=Max("at")).filter(n__gte=2, last__gte=start)
                  .values("complaint_id"))
     days = (subject.period.end - subject.period.start).days + 1
