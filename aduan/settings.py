@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "aduan.casework",
     "aduan.surveys",
     "aduan.reports",
+    "aduan.registry",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",

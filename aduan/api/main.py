@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from aduan.api import attachments, casework, complaints, errors, handling, regions, reports, taxonomy, triage
+from aduan.api import attachments, casework, complaints, errors, handling, regions, registry, reports, taxonomy, triage
 from aduan.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -19,3 +19,4 @@ api.add_router("", handling.router)
 api.add_router("", casework.router)
 api.add_router("", triage.router)
 api.add_router("", reports.router)
+api.add_router("", registry.router)

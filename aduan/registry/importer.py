@@ -1,0 +1,219 @@
+"""Importing a registry file (SPEC R21): CSV or XLSX, read as a stream (never the whole file in
+memory), each row checked on its own — a bad row is reported with its line and reason and never
+stops the import or loses the good rows — then merged set-wise: on PostgreSQL COPY into a staging
+table and one INSERT … ON CONFLICT per batch, elsewhere batched reads and writes. Importing the same
+file again changes nothing."""
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from aduan.regions.models import Region
+from aduan.registry.models import Record
+from aduan.registry.numbers import digits, nik_problem, sixteen_problem
+
+# Our field → the file's header, by default (any case).
+DEFAULT_MAPPING = {"nik": "nik", "no_kk": "no_kk", "name": "nama", "address": "alamat", "region_code": "kode_desa",
+                   "program": "program", "status": "status", "kks": "no_kks", "bank": "bank"}
+FIELDS = tuple(DEFAULT_MAPPING)
+BATCH = 20_000
+ENCODING = "baris bukan teks UTF-8 yang sah"
+SHORT = "baris tidak lengkap: {have} kolom, seharusnya {want}"
+NO_NAME = "nama kosong"
+UNKNOWN_DESA = "kode desa {code} tidak dikenal"
+DUPLICATE = "NIK {nik} sudah ada di baris {line}"
+NO_HEADER = "Kolom wajib tidak ada di baris judul: {missing}."
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    rejected: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "added": self.added, "changed": self.changed, "unchanged": self.unchanged,
+                "rejected": self.rejected}
+
+
+class ImportRefused(Exception):
+    pass
+
+
+def load_mapping(path: str | None) -> dict[str, str]:
+    if not path:
+        return DEFAULT_MAPPING
+    given = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {**DEFAULT_MAPPING, **{key: value for key, value in given.items() if key in DEFAULT_MAPPING}}
+
+
+def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
+    """(line number, fields) per line of a CSV file, None for a line that is not UTF-8."""
+    header_seen = False
+    dialect = None
+    for number, raw in enumerate(stream, start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+            continue
+        text = text.rstrip("\r\n")
+        if not text.strip():
+            continue
+        if not header_seen:
+            dialect = csv.Sniffer().sniff(text, delimiters=",;\t|") if any(c in text for c in ",;\t|") else csv.excel
+            header_seen = True
+        yield number, next(csv.reader([text], dialect))
+
+
+def _xlsx_lines(path) -> Iterator[tuple[int, list[str] | None]]:
+    sheet = load_workbook(path, read_only=True, data_only=True).active
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if row and any(v not in (None, "") for v in row):
+            yield number, ["" if v is None else str(v).strip() for v in row]
+
+
+def rows_of(path: str, mapping: dict[str, str]) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line, values by our field names, problem) for every data line of the file."""
+    if str(path).lower().endswith(".xlsx"):
+        lines = _xlsx_lines(path)
+        stream = None
+    else:
+        stream = open(path, "rb")  # noqa: SIM115 (closed below, after the generator is drained)
+        lines = _csv_lines(stream)
+    try:
+        header_line = next(lines, None)
+        if header_line is None or header_line[1] is None:
+            raise ImportRefused(NO_HEADER.format(missing=", ".join(mapping.values())))
+        headers = [h.strip().lower() for h in header_line[1]]
+        wanted = {ours: theirs.lower() for ours, theirs in mapping.items()}
+        missing = [theirs for ours, theirs in wanted.items() if ours in ("nik", "name") and theirs not in headers]
+        if missing:
+            raise ImportRefused(NO_HEADER.format(missing=", ".join(missing)))
+        position = {ours: headers.index(theirs) for ours, theirs in wanted.items() if theirs in headers}
+        for number, values in lines:
+            if values is None:
+                yield number, None, ENCODING
+                continue
+            if len(values) < len(headers):
+                yield number, None, SHORT.format(have=len(values), want=len(headers))
+                continue
+            yield number, {ours: values[i].strip() for ours, i in position.items()}, None
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+class Checker:
+    def __init__(self):
+        self.provinces = frozenset(Region.objects.filter(level=1).values_list("code", flat=True))
+        self.villages = frozenset(Region.objects.filter(level=4).values_list("code", flat=True))
+        self.seen: dict[str, int] = {}
+
+    def problem(self, line: int, row: dict) -> str | None:
+        row["nik"] = digits(row.get("nik", ""))
+        row["no_kk"] = digits(row.get("no_kk", ""))
+        row["kks"] = digits(row.get("kks", ""))
+        problem = (nik_problem(row["nik"], self.provinces) or sixteen_problem(row["no_kk"], "No. KK")
+                   or sixteen_problem(row["kks"], "No. KKS"))
+        if problem:
+            return problem
+        if not row.get("name"):
+            return NO_NAME
+        code = row.get("region_code", "")
+        if code and code not in self.villages:
+            return UNKNOWN_DESA.format(code=code)
+        if row["nik"] in self.seen:
+            return DUPLICATE.format(nik=row["nik"], line=self.seen[row["nik"]])
+        self.seen[row["nik"]] = line
+        return None
+
+
+def import_file(path: str, *, source: str, period: str, mapping: dict[str, str] | None = None,
+                progress=None) -> Summary:
+    summary = Summary()
+    checker = Checker()
+    batch: list[dict] = []
+    for line, row, problem in rows_of(path, mapping or DEFAULT_MAPPING):
+        summary.read += 1
+        problem = problem or checker.problem(line, row)
+        if problem:
+            summary.rejected.append({"line": line, "reason": problem})
+            continue
+        batch.append(row)
+        if len(batch) >= BATCH:
+            _merge(batch, source, period, summary)
+            batch = []
+            if progress:
+                progress(summary.read)
+    if batch:
+        _merge(batch, source, period, summary)
+    return summary
+
+
+def _values(row: dict, field_name: str) -> str:
+    limit = Record._meta.get_field(field_name).max_length
+    return (row.get(field_name) or "")[:limit]
+
+
+def _merge(rows: list[dict], source: str, period: str, summary: Summary) -> None:
+    if connection.vendor == "postgresql":
+        _merge_postgres(rows, source, period, summary)
+    else:
+        _merge_generic(rows, source, period, summary)
+
+
+COMPARED = (*FIELDS, "period")
+
+
+@transaction.atomic
+def _merge_generic(rows: list[dict], source: str, period: str, summary: Summary) -> None:
+    now = timezone.now()
+    existing = {r.nik: r for r in Record.objects.filter(source=source, nik__in=[row["nik"] for row in rows])}
+    new, changed = [], []
+    for row in rows:
+        values = {name: _values(row, name) for name in FIELDS} | {"period": period}
+        record = existing.get(row["nik"])
+        if record is None:
+            new.append(Record(source=source, updated_at=now, **values))
+        elif any(getattr(record, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(record, name, value)
+            record.updated_at = now
+            changed.append(record)
+        else:
+            summary.unchanged += 1
+    Record.objects.bulk_create(new, batch_size=2000)
+    Record.objects.bulk_update(changed, [*COMPARED, "updated_at"], batch_size=2000)
+    summary.added += len(new)
+    summary.changed += len(changed)
+
+
+def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary) -> None:
+    table = Record._meta.db_table
+    columns = ", ".join(COMPARED)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging (LIKE {table} INCLUDING DEFAULTS) "
+                       "ON COMMIT DELETE ROWS")
+        with cursor.copy(f"COPY registry_staging ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([_values(row, name) for name in FIELDS] + [period])
+        distinct = " OR ".join(f"{table}.{c} IS DISTINCT FROM EXCLUDED.{c}" for c in COMPARED)
+        cursor.execute(
+            f"WITH merged AS (INSERT INTO {table} (source, {columns}, updated_at) "
+            f"SELECT %s, {columns}, now() FROM registry_staging "
+            f"ON CONFLICT (source, nik) DO UPDATE SET {', '.join(f'{c} = EXCLUDED.{c}' for c in COMPARED)}, "
+            f"updated_at = EXCLUDED.updated_at WHERE {distinct} RETURNING (xmax = 0) AS added) "
+            "SELECT count(*) FILTER (WHERE added), count(*) FILTER (WHERE NOT added) FROM merged", [source])
+        added, changed = cursor.fetchone()
+    summary.added += added
+    summary.changed += changed
+    summary.unchanged += len(rows) - added - changed

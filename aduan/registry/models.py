@@ -1,0 +1,55 @@
+"""Our own copy of the beneficiary data a unit is given (SPEC R21): DTKS and the programs' lists
+arrive as files (the national registry is not reachable from here), one row per person per
+source, with the period the file describes."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Record(models.Model):
+    source = models.CharField(max_length=40, help_text="Where the file came from, e.g. 'dtks' or 'pkh-kemensos'.")
+    period = models.CharField(max_length=7, help_text="The month the file describes, YYYY-MM.")
+    nik = models.CharField(max_length=16)
+    no_kk = models.CharField(max_length=16, blank=True)
+    name = models.CharField(max_length=150)
+    address = models.CharField(max_length=300, blank=True)
+    # Not a foreign key: a file names desa codes, and a code the regions table lacks is refused
+    # at import; the reads join on the code when they need the name.
+    region_code = models.CharField(max_length=13, blank=True)
+    program = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=40, blank=True)
+    kks = models.CharField(max_length=16, blank=True)
+    bank = models.CharField(max_length=40, blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("data penerima")
+        verbose_name_plural = pgettext_lazy("plural", "data penerima")
+        constraints = [models.UniqueConstraint(fields=["source", "nik"], name="one_record_per_source_nik")]
+        indexes = [
+            models.Index(fields=["nik"], name="registry_by_nik"),
+            models.Index(fields=["no_kk"], condition=~Q(no_kk=""), name="registry_by_kk"),
+            models.Index(fields=["kks"], condition=~Q(kks=""), name="registry_by_kks"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.period} …{self.nik[-4:]}"
+
+
+class Lookup(models.Model):
+    """One row each time someone reads registry records (UU PDP): who, when, through which door,
+    by which kind of number, and which records were shown. Never edited."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(db_index=True)
+    where = models.CharField(max_length=8)
+    by = models.CharField(max_length=4)
+    records = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("akses data penerima")
+        verbose_name_plural = pgettext_lazy("plural", "akses data penerima")

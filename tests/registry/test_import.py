@@ -1,0 +1,85 @@
+"""The registry import (SPEC R21): a file with bad rows lands its good rows and names the bad ones by
+line; importing it again changes nothing; and the lookup by NIK, KK or KKS for the officers whose
+region holds the record, every read recorded."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from aduan.organisation.models import Role
+from aduan.registry.importer import import_file
+from aduan.registry.models import Lookup, Record
+from tests.fixtures.org import PURWODADI, api_as, officer, org  # noqa: F401  (shared fixtures)
+
+HEADER = "NIK,No_KK,Nama,Alamat,Kode_Desa,Program,Status,No_KKS,Bank\n"
+GOOD = [
+    "3506104501800001,3506100101080001,Siti Aminah,RT 01 RW 02,35.06.10.2005,bpnt,aktif,3235386475739456,BRI",
+    "3506106001850002,3506100101080002,Sri Wahyuni,RT 03,35.06.10.2005,pkh,aktif,,BNI",
+]
+
+
+def write(tmp_path, lines: list[bytes], name="dtks.csv"):
+    path = tmp_path / name
+    path.write_bytes(b"".join(lines))
+    return str(path)
+
+
+@pytest.fixture
+def messy(tmp_path, org):
+    return write(tmp_path, [
+        HEADER.encode(),
+        (GOOD[0] + "\n").encode(),
+        b"35061045018,3506100101080003,Pendek,,35.06.10.2005,bpnt,aktif,,BRI\n",  # 3: NIK too short
+        b"3506104501800004,,Tanpa Desa,,35.06.99.9999,bpnt,aktif,,BRI\n",  # 4: unknown desa
+        b"3506104501800001,,Siti Lagi,,35.06.10.2005,bpnt,aktif,,BRI\n",  # 5: the NIK of line 2 again
+        "3506104501800005,,Bud\u00ed,,35.06.10.2005,bpnt,aktif,,BRI\n".encode("latin-1"),  # 6: not UTF-8
+        (GOOD[1] + "\n").encode(),
+        b"3506104501800006,3506100101080006,Terpotong",  # 8: cut off
+    ])
+
+
+def test_the_good_rows_land_and_each_bad_one_is_named_by_its_line(messy):
+    summary = import_file(messy, source="dtks", period="2026-11")
+    assert (summary.read, summary.added, summary.changed, summary.unchanged) == (7, 2, 0, 0)
+    reasons = {r["line"]: r["reason"] for r in summary.rejected}
+    assert sorted(reasons) == [3, 4, 5, 6, 8]
+    assert "16 angka" in reasons[3] and "35.06.99.9999" in reasons[4] and "baris 2" in reasons[5]
+    assert "UTF-8" in reasons[6] and "tidak lengkap" in reasons[8]
+    siti = Record.objects.get(nik="3506104501800001")
+    assert (siti.name, siti.kks, siti.bank, siti.period, siti.region_code) == (
+        "Siti Aminah", "3235386475739456", "BRI", "2026-11", PURWODADI)
+
+
+def test_importing_the_same_file_again_changes_nothing_and_a_new_period_updates(messy, tmp_path):
+    import_file(messy, source="dtks", period="2026-11")
+    again = import_file(messy, source="dtks", period="2026-11")
+    assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
+    changed = write(tmp_path, [HEADER.encode(), (GOOD[0].replace("aktif", "nonaktif") + "\n").encode()], "baru.csv")
+    later = import_file(changed, source="dtks", period="2026-12")
+    assert (later.added, later.changed) == (0, 1)
+    assert Record.objects.get(nik="3506104501800001").status == "nonaktif"
+
+
+def test_a_mapping_reads_other_headers_and_the_command_prints_json(tmp_path, org, capsys):
+    path = write(tmp_path, ["NOMOR INDUK;NAMA LENGKAP;DESA\n".encode(),
+                            "3506104501800001;Siti Aminah;35.06.10.2005\n".encode()], "pkh.csv")
+    mapping = tmp_path / "peta.json"
+    mapping.write_text(json.dumps({"nik": "NOMOR INDUK", "name": "NAMA LENGKAP", "region_code": "DESA"}))
+    call_command("registry", "import", path, "--source", "pkh-kemensos", "--period", "2026-10", "--mapping",
+                 str(mapping), "--json")
+    assert json.loads(capsys.readouterr().out) == {"read": 1, "added": 1, "changed": 0, "unchanged": 0, "rejected": []}
+
+
+def test_the_lookup_shows_records_only_inside_the_officers_region_and_is_recorded(messy, api_as, officer):
+    import_file(messy, source="dtks", period="2026-11")
+    kediri = api_as(officer("dinsos-35-06", Role.FRONT_OFFICE))
+    found = kediri.get("/api/v1/registry?nik=3506104501800001").json()["records"]
+    assert [(r["name"], r["program"], r["period"], r["bank"]) for r in found] == [("Siti Aminah", "bpnt", "2026-11", "BRI")]
+    assert kediri.get("/api/v1/registry?kks=3235 3864 7573 9456").json()["records"][0]["nik"] == "3506104501800001"
+    assert kediri.get("/api/v1/registry?kk=3506100101080002").json()["records"][0]["name"] == "Sri Wahyuni"
+    makassar = api_as(officer("dinsos-73-71", Role.FRONT_OFFICE))
+    assert makassar.get("/api/v1/registry?nik=3506104501800001").json() == {"records": []}
+    assert kediri.get("/api/v1/registry?nik=123").status_code == 400
+    assert kediri.get("/api/v1/registry").status_code == 400
+    assert Lookup.objects.count() == 4 and Lookup.objects.filter(records=[]).count() == 1
