@@ -201,7 +201,7 @@ def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary
     table = Record._meta.db_table
     columns = ", ".join(COMPARED)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging (LIKE {table} INCLUDING DEFAULTS) "
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging ({', '.join(f'{c} text' for c in COMPARED)}) "
                        "ON COMMIT DELETE ROWS")
         with cursor.copy(f"COPY registry_staging ({columns}) FROM STDIN") as copy:
             for row in rows:

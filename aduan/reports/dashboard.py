@@ -11,6 +11,7 @@ from aduan.core.enums import Status
 from aduan.core.models import overdue_q
 from aduan.organisation.models import Unit
 from aduan.reports import scope
+from aduan.reports.database import without_jit
 from aduan.reports.figures import Subject, grouped, rows_by_id
 from aduan.reports.periods import Period, local_date, with_province, within
 from aduan.surveys import selectors as surveys
@@ -71,6 +72,7 @@ def ikm_this_year(unit: Unit, today: date):
                                              region_code=unit.region_id))
 
 
+@without_jit()
 def dashboard(unit: Unit, *, now=None) -> dict:
     now = now or timezone.now()
     today = timezone.localdate(now)

@@ -15,6 +15,7 @@ GROUP BY, a median is a histogram of a few dozen values, never a loop over compl
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, Substr
 from django.utils import timezone
@@ -28,7 +29,8 @@ from aduan.organisation.models import Unit
 from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import PROVINCES_OUTSIDE_WIB, WIB
 from aduan.reports import scope
-from aduan.reports.periods import Period, in_zone, local_date, with_province, within
+from aduan.reports.database import without_jit
+from aduan.reports.periods import ZONES, Period, in_zone, local_date, with_province, within
 from aduan.taxonomy.models import CategoryType, Program, Topic
 
 # SPEC R27: misuse of the aid (BPNT, Rastra) and corruption, collusion, nepotism (PKH).
@@ -64,6 +66,28 @@ def grouped(rows: QuerySet, field, **annotate) -> list[tuple]:
     return list(grouped.annotate(n=Count("pk")).values_list(key, "n"))
 
 
+def breakdowns(rows: QuerySet, keys: dict) -> dict[str, list[tuple]]:
+    """Each key's grouped counts over `rows`. On PostgreSQL one scan answers them all (GROUP BY
+    GROUPING SETS over the rows' keys); elsewhere one GROUP BY per key."""
+    if connection.vendor != "postgresql":
+        return {name: grouped(rows, key) for name, key in keys.items()}
+    names = list(keys)
+    aliased = {f"k_{i}": (F(key) if isinstance(key, str) else key) for i, key in enumerate(keys.values())}
+    sql, params = rows.annotate(**aliased).values(*aliased).query.sql_with_params()
+    columns = list(aliased)
+    flags = ", ".join(f"GROUPING({c})" for c in columns)
+    sets = ", ".join(f"({c})" for c in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {flags}, {', '.join(columns)}, COUNT(*) FROM ({sql}) AS report "
+                       f"GROUP BY GROUPING SETS ({sets})", params)
+        found: dict[str, list[tuple]] = {name: [] for name in names}
+        width = len(columns)
+        for row in cursor.fetchall():
+            index = row[:width].index(0)
+            found[names[index]].append((row[width + index], row[-1]))
+    return found
+
+
 def _rows(counts: list[tuple], names: dict) -> list[dict]:
     rows = [{"code": code or "", "name": str(names.get(code, NONE if code in (None, "") else code)), "count": n}
             for code, n in counts]
@@ -80,18 +104,17 @@ def rows_by_id(counts: list[tuple], model) -> list[dict]:
 
 def _status_at(period: Period, now) -> Case | F:
     """Each complaint's status at the period's end, in its own zone. A complaint not changed since
-    then still has it; for the others it is the last status change by then, from the timeline."""
+    the period ended (in WIT, the first zone to end it) still has it; for the others it is the last
+    status change by their own zone's end, from the timeline."""
     if period.ends_at(WIB) > now:
         return F("status")
-    whens = []
+    changed_since = []
     for zone_name in (WIB, *PROVINCES_OUTSIDE_WIB):
-        moment = period.ends_at(zone_name)
-        last = (Event.objects.filter(complaint=OuterRef("pk"), at__lt=moment).exclude(to_status="")
+        last = (Event.objects.filter(complaint=OuterRef("pk"), at__lt=period.ends_at(zone_name)).exclude(to_status="")
                 .order_by("-at", "-id").values("to_status")[:1])
-        whens.append(When(in_zone(zone_name), then=Case(
-            When(updated_at__lt=moment, then=F("status")),
-            default=Coalesce(Subquery(last), Value(Status.BELUM)), output_field=CharField())))
-    return Case(*whens, output_field=CharField())
+        changed_since.append(When(in_zone(zone_name), then=Coalesce(Subquery(last), Value(Status.BELUM))))
+    return Case(When(updated_at__lt=period.ends_at(ZONES[-1]), then=F("status")),
+                default=Case(*changed_since, output_field=CharField()), output_field=CharField())
 
 
 def _overdue(subject: Subject, now) -> QuerySet[Complaint]:
@@ -181,29 +204,39 @@ def _regions(counts: list[tuple]) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["count"], r["code"]))
 
 
-def figures(subject: Subject, *, now=None, with_attention: bool = True) -> dict:
+@without_jit()
+def figures(subject: Subject, *, now=None, with_attention: bool = True, by_month: bool = False) -> dict:
     now = now or timezone.now()
     received = subject.received
     closed = subject.complaints.filter(within("closed_at", subject.period))
-    counts = dict(received.aggregate(n=Count("pk")))
     closed_counts = closed.aggregate(n=Count("pk"), on_time=Count("pk", filter=Q(followed_up_at__lte=F("due_at"))))
-    statuses = grouped(received, _status_at(subject.period, now))
+    keys = {"program": "program_id", "category_type": "category_type_id", "topic": "topic_id", "channel": "channel",
+            "severity": "severity", "status": _status_at(subject.period, now), "region": Substr("region_id", 1, 5)}
+    if by_month:
+        keys["month"] = ExtractMonth(local_date("received_at"))
+    counted = breakdowns(received, keys)
+    statuses = dict(counted["status"])
     result = {
         "unit": {"code": subject.unit.code, "name": subject.unit.name},
         "period": {"from": subject.period.start.isoformat(), "to": subject.period.end.isoformat()},
-        "received": counts["n"],
-        "by_program": rows_by_id(grouped(received, "program_id"), Program),
-        "by_category_type": rows_by_id(grouped(received, "category_type_id"), CategoryType),
-        "by_topic": rows_by_id(grouped(received, "topic_id"), Topic),
-        "by_channel": _rows(grouped(received, "channel"), dict(Channel.choices)),
-        "by_severity": _rows(grouped(received, "severity"), dict(Severity.choices)),
-        "by_status": [{"code": s.value, "name": str(s.label), "count": dict(statuses).get(s.value, 0)} for s in Status],
-        "by_region": _regions(grouped(received, Substr("region_id", 1, 5))),
+        "received": sum(n for _value, n in counted["program"]),
+        "by_program": rows_by_id(counted["program"], Program),
+        "by_category_type": rows_by_id(counted["category_type"], CategoryType),
+        "by_topic": rows_by_id(counted["topic"], Topic),
+        "by_channel": _rows(counted["channel"], dict(Channel.choices)),
+        "by_severity": _rows(counted["severity"], dict(Severity.choices)),
+        "by_status": [{"code": s.value, "name": str(s.label), "count": statuses.get(s.value, 0)} for s in Status],
+        "by_region": _regions(counted["region"]),
         "closed": closed_counts["n"],
         "closed_within_deadline": closed_counts["on_time"],
         "overdue_open": _overdue(subject, now).count(),
         "median_working_days_to_first_answer": median_working_days(subject),
     }
+    if by_month:
+        received_by_month = dict(counted["month"])
+        closed_by_month = dict(grouped(closed, ExtractMonth(local_date("closed_at"))))
+        result["by_month"] = [{"month": f"{subject.period.start.year:04d}-{m:02d}", "received": received_by_month.get(m, 0),
+                               "closed": closed_by_month.get(m, 0)} for m in range(1, 13)]
     if with_attention:
         result["attention"] = attention(subject, now)
     return result
@@ -214,19 +247,9 @@ def monthly(unit: Unit, year: int, month: int, *, now=None) -> dict:
     return {"month": f"{year:04d}-{month:02d}", **figures(subject, now=now)}
 
 
-def by_month(subject: Subject) -> list[dict]:
-    """Received and closed per local month of the year: two grouped queries."""
-    received = dict(grouped(subject.received, ExtractMonth(local_date("received_at"))))
-    closed = dict(grouped(subject.complaints.filter(within("closed_at", subject.period)),
-                           ExtractMonth(local_date("closed_at"))))
-    return [{"month": f"{subject.period.start.year:04d}-{m:02d}", "received": received.get(m, 0),
-             "closed": closed.get(m, 0)} for m in range(1, 13)]
-
-
 def annual(unit: Unit, year: int, *, now=None) -> dict:
     subject = Subject.of(unit, Period.year(year))
-    result = figures(subject, now=now, with_attention=False)
-    return {"year": year, **result, "by_month": by_month(subject)}
+    return {"year": year, **figures(subject, now=now, with_attention=False, by_month=True)}
 
 
 def weeks_back(today: date, weeks: int) -> Period:

@@ -56,14 +56,19 @@ def in_zone(zone_name: str) -> Q:
 
 
 def within(field: str, period: Period) -> Q:
-    """`field` falls within the period's local days of each complaint's region (needs with_province)."""
+    """`field` falls within the period's local days of each complaint's region (needs with_province).
+
+    Only the hours at either end where the zones disagree need the complaint's zone: a moment after
+    the period began in WIB (the last zone to begin) and before it ended in WIT (the first to end)
+    is inside it everywhere, and the database checks that on the index alone."""
     earliest, latest = period.widest
     coarse = Q(**{f"{field}__gte": earliest, f"{field}__lt": latest})  # lets the database use the index
+    everywhere = Q(**{f"{field}__gte": period.bounds(WIB)[0], f"{field}__lt": period.bounds(ZONES[-1])[1]})
     fine = Q()
     for zone_name in ZONES:
         start, end = period.bounds(zone_name)
         fine |= in_zone(zone_name) & Q(**{f"{field}__gte": start, f"{field}__lt": end})
-    return coarse & fine
+    return coarse & (everywhere | fine)
 
 
 def local_date(field: str) -> Case:

@@ -11,6 +11,7 @@ from django.db.models.functions import Substr
 from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
 from aduan.regions.models import Region
+from aduan.reports.database import without_jit
 from aduan.reports.figures import median_of
 from aduan.reports.periods import Period, local_date, with_province, within
 from aduan.surveys.elements import CODES
@@ -56,6 +57,7 @@ class Area:
         }
 
 
+@without_jit()
 def _areas(period: Period, digits: int, within_code: str = "") -> dict[str, Area]:
     complaints = with_province(Complaint.objects.all()).order_by().filter(within("received_at", period))
     if within_code:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, casework, complaint, dashboard, hotspots, queue, reports, units
+from aduan.web.officer import auth, casework, complaint, dashboard, hotspots, queue, registry, reports, units
 
 app_name = "officer"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("petugas/permintaan-maaf/<str:tracking>/", dashboard.apology_publish, name="apology_publish"),
     path("petugas/unit/", units.unit_channels, name="unit_channels"),
     path("petugas/unit/impor/", units.channel_import, name="channel_import"),
+    path("petugas/registri/", registry.registry_lookup, name="registry"),
+    path("petugas/registri/impor/", registry.registry_upload, name="registry_upload"),
+    path("petugas/registri/impor/<int:job_id>/", registry.registry_job, name="registry_job"),
     path("petugas/ekspor/<int:export_id>/", exports.export_status, name="export"),
     path("petugas/ekspor/<int:export_id>/unduh/", exports.export_download, name="export_download"),
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
