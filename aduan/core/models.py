@@ -173,13 +173,13 @@ class Complaint(models.Model):
             # By receipt; on PostgreSQL it also carries what the reports group by, so that a month or a
             # year of them is counted from the index alone (aduan/reports/figures.py).
             models.Index(fields=["received_at"], name="received",
-                         include=["program", "category_type", "topic", "channel", "severity", "status", "region",
-                                  "receiving_unit", "handling_unit", "updated_at"]),
+                         include=["id", "program", "category_type", "topic", "channel", "severity", "status",
+                                  "region", "receiving_unit", "handling_unit", "updated_at"]),
             # The reports (aduan/reports): what was closed, and first answered, in a period.
             models.Index(fields=["closed_at"], condition=Q(closed_at__isnull=False), name="closed",
-                         include=["followed_up_at", "due_at", "region", "receiving_unit", "handling_unit"]),
+                         include=["id", "followed_up_at", "due_at", "region", "receiving_unit", "handling_unit"]),
             models.Index(fields=["first_answered_at"], condition=Q(first_answered_at__isnull=False),
-                         name="first_answered", include=["received_at", "region", "receiving_unit", "handling_unit"]),
+                         name="first_answered", include=["id", "received_at", "region", "receiving_unit", "handling_unit"]),
             # The announcements a kabupaten/kota has still to answer (SPEC R20).
             models.Index(fields=["announced_to", "received_at"], condition=Q(announced_to__isnull=False),
                          name="announced"),
