@@ -5,6 +5,7 @@ source, with the period the file describes."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -56,7 +57,7 @@ class Lookup(models.Model):
 
 
 def upload_path(instance: "ImportJob", filename: str) -> str:
-    return f"registri/{instance.created_at:%Y/%m}/{filename}"
+    return f"registri/{timezone.now():%Y/%m}/{filename}"
 
 
 class ImportJob(models.Model):

@@ -3,6 +3,7 @@ apologies for complaints that missed their standard (R30)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -45,7 +46,7 @@ class Apology(models.Model):
 
 
 def export_path(instance: "Export", filename: str) -> str:
-    return f"ekspor/{instance.created_at:%Y/%m}/{instance.pk}-{filename}"
+    return f"ekspor/{instance.created_at or timezone.now():%Y/%m}/{instance.pk}-{filename}"
 
 
 class Export(models.Model):
