@@ -2,8 +2,6 @@
 set them for many units at once from a CSV or XLSX file; a bad row is reported with its line and
 never stops the others. `aduan check_units` lists the units with no channel at all."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -11,9 +9,9 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from aduan.organisation.models import Unit
+from aduan.tabular import NOT_TEXT, Unreadable, open_table
 
 # Column of the file → field of the unit.
 COLUMNS = {"alamat": "address", "telepon": "phone", "whatsapp": "whatsapp", "email": "email", "situs": "website",
@@ -42,28 +40,16 @@ def without_channels() -> QuerySet[Unit]:
     return Unit.objects.filter(empty, is_active=True).order_by("code")
 
 
-def read_rows(name: str, content: bytes) -> list[tuple[int, dict]]:
-    """(line number, {column: value}) from a CSV or XLSX file, headers in any case."""
-    if name.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-            raise ValueError(UNREADABLE) from None
-        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValueError(UNREADABLE) from None
-        dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t") if text.strip() else csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        return []
-    headers = [h.strip().lower().replace(" ", "_") for h in rows[0]]
-    if "kode" not in headers:
-        raise ValueError(UNREADABLE)
-    return [(number, dict(zip(headers, [v.strip() for v in row]))) for number, row in enumerate(rows[1:], start=2)
-            if any(v.strip() for v in row)]
+def read_rows(source, name: str = "") -> list[tuple[int, dict | None]]:
+    """(line number, {column: value}) from a CSV or XLSX file (a path or an open binary file), headers
+    in any case; None for a line that is not UTF-8. A unit file is a few thousand lines at most."""
+    try:
+        with open_table(source, name) as table:
+            if "kode" not in table.headers:
+                raise ValueError(UNREADABLE)
+            return [(number, None if values is None else dict(zip(table.headers, values))) for number, values in table]
+    except Unreadable:
+        raise ValueError(UNREADABLE) from None
 
 
 def _problem(values: dict) -> str | None:
@@ -80,13 +66,16 @@ def _problem(values: dict) -> str | None:
     return None
 
 
-def import_channels(rows: list[tuple[int, dict]]) -> ImportSummary:
+def import_channels(rows: list[tuple[int, dict | None]]) -> ImportSummary:
     summary = ImportSummary()
-    units = Unit.objects.in_bulk([r.get("kode", "") for _n, r in rows], field_name="code")
+    units = Unit.objects.in_bulk([r.get("kode", "") for _n, r in rows if r], field_name="code")
     now = timezone.now()
     with transaction.atomic():
         for number, row in rows:
             summary.read += 1
+            if row is None:
+                summary.rejected.append({"line": number, "reason": NOT_TEXT})
+                continue
             code = row.get("kode", "")
             if not code:
                 summary.rejected.append({"line": number, "reason": NO_CODE})

@@ -4,7 +4,6 @@ stops the import or loses the good rows — then merged set-wise: on PostgreSQL 
 table and one INSERT … ON CONFLICT per batch, elsewhere batched reads and writes. Importing the same
 file again changes nothing."""
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,23 +11,23 @@ from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from aduan.regions.models import Region
 from aduan.registry.models import Record
 from aduan.registry.numbers import digits, nik_problem, sixteen_problem
+from aduan.tabular import NOT_TEXT, Unreadable, header_key, open_table
 
 # Our field → the file's header, by default (any case).
 DEFAULT_MAPPING = {"nik": "nik", "no_kk": "no_kk", "name": "nama", "address": "alamat", "region_code": "kode_desa",
                    "program": "program", "status": "status", "kks": "no_kks", "bank": "bank"}
 FIELDS = tuple(DEFAULT_MAPPING)
 BATCH = 20_000
-ENCODING = "baris bukan teks UTF-8 yang sah"
 SHORT = "baris tidak lengkap: {have} kolom, seharusnya {want}"
 NO_NAME = "nama kosong"
 UNKNOWN_DESA = "kode desa {code} tidak dikenal"
 DUPLICATE = "NIK {nik} sudah ada di baris {line}"
 NO_HEADER = "Kolom wajib tidak ada di baris judul: {missing}."
+UNREADABLE = "Berkas tidak dapat dibaca: simpan sebagai CSV (UTF-8) atau XLSX."
 
 
 @dataclass
@@ -55,61 +54,24 @@ def load_mapping(path: str | None) -> dict[str, str]:
     return {**DEFAULT_MAPPING, **{key: value for key, value in given.items() if key in DEFAULT_MAPPING}}
 
 
-def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
-    """(line number, fields) per line of a CSV file, None for a line that is not UTF-8."""
-    header_seen = False
-    dialect = None
-    for number, raw in enumerate(stream, start=1):
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            yield number, None
-            continue
-        text = text.rstrip("\r\n")
-        if not text.strip():
-            continue
-        if not header_seen:
-            dialect = csv.Sniffer().sniff(text, delimiters=",;\t|") if any(c in text for c in ",;\t|") else csv.excel
-            header_seen = True
-        yield number, next(csv.reader([text], dialect))
-
-
-def _xlsx_lines(path) -> Iterator[tuple[int, list[str] | None]]:
-    sheet = load_workbook(path, read_only=True, data_only=True).active
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if row and any(v not in (None, "") for v in row):
-            yield number, ["" if v is None else str(v).strip() for v in row]
-
-
 def rows_of(path: str, mapping: dict[str, str]) -> Iterator[tuple[int, dict | None, str | None]]:
     """(line, values by our field names, problem) for every data line of the file."""
-    if str(path).lower().endswith(".xlsx"):
-        lines = _xlsx_lines(path)
-        stream = None
-    else:
-        stream = open(path, "rb")  # noqa: SIM115 (closed below, after the generator is drained)
-        lines = _csv_lines(stream)
     try:
-        header_line = next(lines, None)
-        if header_line is None or header_line[1] is None:
-            raise ImportRefused(NO_HEADER.format(missing=", ".join(mapping.values())))
-        headers = [h.strip().lower() for h in header_line[1]]
-        wanted = {ours: theirs.lower() for ours, theirs in mapping.items()}
-        missing = [theirs for ours, theirs in wanted.items() if ours in ("nik", "name") and theirs not in headers]
-        if missing:
-            raise ImportRefused(NO_HEADER.format(missing=", ".join(missing)))
-        position = {ours: headers.index(theirs) for ours, theirs in wanted.items() if theirs in headers}
-        for number, values in lines:
-            if values is None:
-                yield number, None, ENCODING
-                continue
-            if len(values) < len(headers):
-                yield number, None, SHORT.format(have=len(values), want=len(headers))
-                continue
-            yield number, {ours: values[i].strip() for ours, i in position.items()}, None
-    finally:
-        if stream is not None:
-            stream.close()
+        with open_table(path) as table:
+            wanted = {ours: header_key(theirs) for ours, theirs in mapping.items()}
+            missing = [theirs for ours, theirs in wanted.items() if ours in ("nik", "name") and theirs not in table.headers]
+            if not table.headers or missing:
+                raise ImportRefused(NO_HEADER.format(missing=", ".join(missing or wanted.values())))
+            position = {ours: table.headers.index(theirs) for ours, theirs in wanted.items() if theirs in table.headers}
+            for number, values in table:
+                if values is None:
+                    yield number, None, NOT_TEXT
+                elif len(values) < len(table.headers):
+                    yield number, None, SHORT.format(have=len(values), want=len(table.headers))
+                else:
+                    yield number, {ours: values[i] for ours, i in position.items()}, None
+    except Unreadable:
+        raise ImportRefused(UNREADABLE) from None
 
 
 class Checker:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aduan.jobs import BackgroundJob
+
 
 class Record(models.Model):
     source = models.CharField(max_length=40, help_text="Where the file came from, e.g. 'dtks' or 'pkh-kemensos'.")
@@ -60,28 +62,16 @@ def upload_path(instance: "ImportJob", filename: str) -> str:
     return f"registri/{timezone.now():%Y/%m}/{filename}"
 
 
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """An uploaded registry file being imported by a background task; the page shows its progress
     and then the summary (rows read, added, changed, rejected with line and reason)."""
-
-    class State(models.TextChoices):
-        WAITING = "waiting", _("Menunggu")
-        RUNNING = "running", _("Sedang diimpor")
-        DONE = "done", _("Selesai")
-        FAILED = "failed", _("Gagal")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(upload_to=upload_path)
     source = models.CharField(max_length=40)
     period = models.CharField(max_length=7)
-    state = models.CharField(max_length=8, choices=State.choices, default=State.WAITING)
-    rows_read = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("impor data penerima")
         verbose_name_plural = pgettext_lazy("plural", "impor data penerima")

@@ -128,12 +128,18 @@ def median_working_days(subject: Subject) -> float | None:
     pairs = (subject.complaints.filter(within("first_answered_at", subject.period))
              .annotate(day_in=local_date("received_at"), day_out=local_date("first_answered_at"))
              .values("day_in", "day_out").annotate(n=Count("pk")).values_list("day_in", "day_out", "n"))
+    return median_of(working_day_histograms((None, *row) for row in pairs).get(None, {}))
+
+
+def working_day_histograms(rows) -> dict:
+    """(key, day received, day answered, count) rows → per key, {working days between: count}."""
     calendar = working_calendar()
-    histogram: dict[int, int] = {}
-    for day_in, day_out, n in pairs:
+    histograms: dict = {}
+    for key, day_in, day_out, n in rows:
         days = max(calendar.working_days_between(day_in, day_out), 0)
+        histogram = histograms.setdefault(key, {})
         histogram[days] = histogram.get(days, 0) + n
-    return median_of(histogram)
+    return histograms
 
 
 def median_of(histogram: dict[int, int]) -> float | None:

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from aduan.jobs import BackgroundJob
+
 
 class ReportText(models.Model):
     """The introduction of a unit's annual report, which the unit edits; a default otherwise."""
@@ -49,39 +51,18 @@ def export_path(instance: "Export", filename: str) -> str:
     return f"ekspor/{instance.created_at or timezone.now():%Y/%m}/{instance.pk}-{filename}"
 
 
-class Export(models.Model):
+class Export(BackgroundJob):
     """A long export or report, built by a background task while the officer watches its progress;
     the file is offered to the officer who asked for it, and to nobody else."""
-
-    class State(models.TextChoices):
-        WAITING = "waiting", _("Menunggu")
-        RUNNING = "running", _("Sedang dibuat")
-        DONE = "done", _("Selesai")
-        FAILED = "failed", _("Gagal")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exports")
     kind = models.CharField(max_length=16)
     params = models.JSONField(default=dict)
     format = models.CharField(max_length=8)
-    state = models.CharField(max_length=8, choices=State.choices, default=State.WAITING)
-    rows_done = models.PositiveIntegerField(default=0)
-    rows_total = models.PositiveIntegerField(null=True, blank=True)
     file = models.FileField(upload_to=export_path, blank=True)
     name = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("ekspor")
         verbose_name_plural = pgettext_lazy("plural", "ekspor")
-
-    @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        if not self.rows_total:
-            return 0
-        return min(99, int(self.rows_done * 100 / self.rows_total))

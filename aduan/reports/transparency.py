@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr
 
-from aduan.core.due_dates import working_calendar
 from aduan.core.models import Complaint
 from aduan.regions.models import Region
 from aduan.reports.database import without_jit
-from aduan.reports.figures import median_of
+from aduan.reports.figures import median_of, working_day_histograms
 from aduan.reports.periods import Period, local_date, with_province, within
 from aduan.surveys.elements import CODES
 from aduan.surveys.ikm import compute
@@ -69,14 +68,11 @@ def _areas(period: Period, digits: int, within_code: str = "") -> dict[str, Area
                       on_time=Count("pk", filter=Q(closed_at__isnull=False, followed_up_at__lte=F("due_at")))))
     for row in rows:
         areas[row["area"]] = Area(row["area"], "", row["n"], row["settled"], row["on_time"])
-    calendar = working_calendar()
     pairs = (complaints.filter(region__isnull=False, first_answered_at__isnull=False).annotate(
         area=area, day_in=local_date("received_at"), day_out=local_date("first_answered_at"))
         .values("area", "day_in", "day_out").annotate(n=Count("pk")).values_list("area", "day_in", "day_out", "n"))
-    for code, day_in, day_out, n in pairs:
-        days = max(calendar.working_days_between(day_in, day_out), 0)
-        histogram = areas.setdefault(code, Area(code, "")).histogram
-        histogram[days] = histogram.get(days, 0) + n
+    for code, histogram in working_day_histograms(pairs).items():
+        areas.setdefault(code, Area(code, "")).histogram = histogram
     start, end = period.bounds("Asia/Jakarta")
     surveys = Survey.objects.filter(received_at__gte=start, received_at__lt=end, unit__region__isnull=False)
     if within_code:

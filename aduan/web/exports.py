@@ -113,27 +113,21 @@ def send_or_start(request, kind: str, params: dict, rows: int) -> HttpResponse:
 @task()
 def build_export(export_id: int) -> None:
     export = Export.objects.select_related("user").get(pk=export_id)
-    Export.objects.filter(pk=export_id).update(state=Export.State.RUNNING)
-
-    def progress(rows: int) -> None:
-        Export.objects.filter(pk=export_id).update(rows_done=rows)
-
+    Export.mark_running(export_id)
     try:
-        result = PRODUCERS[export.kind](export.user, export.params, progress)
+        result = PRODUCERS[export.kind](export.user, export.params, Export.progress_of(export_id))
     except Exception as error:  # the officer is told; the worker's log has the traceback
-        Export.objects.filter(pk=export_id).update(state=Export.State.FAILED, error=str(error)[:500],
-                                                   finished_at=timezone.now())
+        Export.mark_failed(export_id, str(error))
         raise
     export.file.save(result.name, ContentFile(result.content), save=False)
-    Export.objects.filter(pk=export_id).update(state=Export.State.DONE, file=export.file.name, name=result.name,
-                                               content_type=result.content_type, rows_done=export.rows_total or 0,
-                                               finished_at=timezone.now())
+    Export.mark_done(export_id, file=export.file.name, name=result.name, content_type=result.content_type,
+                     rows_done=export.rows_total or 0)
 
 
 @login_required
 def export_status(request, export_id: int):
     export = get_object_or_404(Export, pk=export_id, user=request.user)
-    return render(request, "web/officer/export.html", {"export": export})
+    return render(request, "web/officer/export.html", {"job": export})
 
 
 @login_required

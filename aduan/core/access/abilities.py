@@ -19,6 +19,8 @@ In brief:
   Utama's administrators;
 - answer an announcement (R20, "also received here" or not): the desk of the kabupaten/kota's
   Dinas Sosial it was announced to;
+- keep a unit's own public face (its channels, its annual report's introduction, its letterhead):
+  the unit's administrator and Pejabat Pengelola;
 - supervisors read only, their unit and the units below it (see `visibility`).
 """
 
@@ -122,6 +124,15 @@ def filing_units(user) -> list[Unit]:
 def filing_unit(user) -> Unit | None:
     """The unit that registers what this user files through the API or Open311 (their first)."""
     return next(iter(filing_units(user)), None)
+
+
+def kept_units(user) -> dict[str, Unit]:
+    """The units whose own public face this user keeps (channels, report texts, letterhead), by code."""
+    return {m.unit.code: m.unit for m in user_units(user) if m.role in DECIDING_ROLES}
+
+
+def may_keep_unit(user, unit: Unit) -> bool:
+    return bool(roles_in(user, unit.pk) & DECIDING_ROLES)
 
 
 def may_add_evidence(user) -> bool:

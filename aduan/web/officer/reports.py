@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from aduan.core.access.memberships import roles_in
+from aduan.core.access import may_keep_unit
 from aduan.core.enums import Channel, Status
 from aduan.core.errors import ActionError
-from aduan.organisation.models import Role
 from aduan.regions.timezones import zone_for
 from aduan.reports import charts, figures, scope, service
 from aduan.reports.models import ReportText
@@ -32,7 +31,6 @@ from aduan.web.officer.report_forms import PaperSurveyForm, ReportTextForm
 
 # More units than this and the unit box is a code field: a national list is 1,600 units long.
 UNIT_SELECT_LIMIT = 300
-EDITORS = frozenset({Role.PEJABAT_PENGELOLA, Role.ADMINISTRATOR})
 
 
 def unit_choice(request):
@@ -96,7 +94,7 @@ def annual(request):
         fmt = service.check_format(request.GET.get("format"))
     except ActionError as error:
         return refused(request, error, "web/officer/report_annual.html", context)
-    may_edit = bool(roles_in(request.user, unit.pk) & EDITORS)
+    may_edit = may_keep_unit(request.user, unit)
     text_form = ReportTextForm(request.POST or None, initial={"introduction": service.documents.introduction(unit, year)})
     if request.method == "POST":
         if not may_edit:

@@ -9,22 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from aduan.core.access import sees_everything, user_units
+from aduan.core.access import kept_units, sees_everything
 from aduan.organisation.channels import import_channels, read_rows
-from aduan.organisation.models import Role
 from aduan.web.officer.report_forms import ChannelImportForm, UnitChannelsForm
-
-EDITORS = frozenset({Role.PEJABAT_PENGELOLA, Role.ADMINISTRATOR})
-
-
-def _editable_units(user):
-    return {m.unit.code: m.unit for m in user_units(user) if m.role in EDITORS}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def unit_channels(request):
-    units = _editable_units(request.user)
+    units = kept_units(request.user)
     if not units:
         return render(request, "web/officer/unit_channels.html", {"units": {}, "may_import": _may_import(request.user)})
     code = request.POST.get("unit") or request.GET.get("unit") or next(iter(units))
@@ -57,7 +50,7 @@ def channel_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            summary = import_channels(read_rows(upload.name, upload.read()))
+            summary = import_channels(read_rows(upload, upload.name))
         except ValueError as problem:
             error = str(problem)
     return render(request, "web/officer/channel_import.html", {"form": form, "summary": summary, "error": error},

@@ -19,8 +19,10 @@ def test_an_administrator_uploads_a_registry_file_and_reads_the_summary(sign_in,
     job = ImportJob.objects.get()
     assert started.status_code == 302 and started["Location"] == f"/petugas/registri/impor/{job.pk}/"
     page = client.get(started["Location"]).content.decode()
-    assert 'data-import="done"' in page and "Baris" in page and "16 angka" in page
+    assert 'data-job="done"' in page and "Baris" in page and "16 angka" in page
     assert job.user == people["kediri"] and Record.objects.get().name == "Siti Aminah"
+    job.refresh_from_db()
+    assert (job.rows_total, job.rows_done, job.percent) == (2, 2, 100)  # the bar had a known end
     bad_period = client.post("/petugas/registri/impor/", {"file": SimpleUploadedFile("x.csv", FILE), "source": "dtks",
                                                           "period": "2026-13"})
     assert bad_period.status_code == 400 and ImportJob.objects.count() == 1

@@ -122,7 +122,7 @@ def test_a_long_export_runs_in_the_background_and_is_offered_to_its_owner_only(s
     export = Export.objects.get()
     assert started.status_code == 302 and started["Location"] == f"/petugas/ekspor/{export.pk}/"
     page = client.get(started["Location"])
-    assert export.rows_total == 3 and 'data-export="done"' in page.content.decode()
+    assert export.rows_total == 3 and 'data-job="done"' in page.content.decode()
     download = client.get(f"/petugas/ekspor/{export.pk}/unduh/")
     sheet = load_workbook(BytesIO(b"".join(download.streaming_content))).active
     assert sum(1 for row in sheet.iter_rows(values_only=True) if row and re.match(r"^[A-Z0-9]{5}-", str(row[0]))) == 3
@@ -202,7 +202,10 @@ def test_administrators_import_channels_and_bad_rows_are_named(sign_in, people, 
     assert (summary.read, summary.changed) == (3, 1)
     assert [r["line"] for r in summary.rejected] == [3, 4] and "tidak ditemukan" in summary.rejected[0]["reason"]
     assert Unit.objects.get(code="dinsos-35-06").office_hours == "08.00–15.00"
-    csv_upload = SimpleUploadedFile("kanal.csv", "kode;telepon\ndinsos-35-06;(0354) 111\n".encode())
+    # A line that is not UTF-8 is named and the others still count; "Jam layanan" is jam_layanan.
+    csv_upload = SimpleUploadedFile("kanal.csv", "kode;telepon;Jam layanan\ndinsos-35-06;(0354) 111;08.00–15.00\n"
+                                    .encode() + b"dinsos-73-71;\xff\xfe;\n")
     again = sign_in(people["admin"]).post("/petugas/unit/impor/", {"file": csv_upload}).context["summary"]
-    assert (again.changed, again.unchanged) == (0, 1)
+    assert (again.read, again.changed, again.unchanged) == (2, 0, 1)
+    assert again.rejected == [{"line": 3, "reason": "baris bukan teks UTF-8 yang sah"}]
     assert sign_in(people["kediri"]).get("/petugas/unit/impor/").status_code == 403
