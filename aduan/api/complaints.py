@@ -5,7 +5,7 @@ from ninja.renderers import JSONRenderer
 from aduan.api import scopes
 from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import ComplaintIn, ComplaintOut
-from aduan.api.serializers import complaint_dict, with_related
+from aduan.api.serializers import complaint_dict, registry_dicts, with_related
 from aduan.core.access import Ability, complaints_visible_to, filing_unit, may_file
 from aduan.core.access.abilities import REFUSALS
 from aduan.core.actions import complaint_receive
@@ -46,6 +46,7 @@ def create_complaint(request, payload: ComplaintIn):
     # Sent as the serializer built it, not validated again against ComplaintOut: that check of our
     # own output took 5 % of every filing's time. The suite holds the answer to the schema
     # (tests/api/test_complaints_api.py) and to what GET answers for the same complaint.
+    body["registry"] = registry_dicts(result.complaint, request.user)
     return _as_is(request, body | {"access_secret": result.access_secret}, status=201 if result.created else 200)
 
 
@@ -61,4 +62,5 @@ def _as_is(request, data: dict, *, status: int) -> HttpResponse:
 @router.get("/complaints/{tracking_number}", response={200: ComplaintOut, 404: Error})
 @scopes.require_scope(scopes.COMPLAINTS_READ)
 def get_complaint(request, tracking_number: str):
-    return complaint_dict(get_visible(request, tracking_number), request.user)
+    complaint = get_visible(request, tracking_number)
+    return complaint_dict(complaint, request.user) | {"registry": registry_dicts(complaint, request.user)}

@@ -61,6 +61,15 @@ class FollowUpIn(In):
     internal_note: str = Field("", max_length=5000)
 
 
+class DeskAnswerIn(In):
+    answer: str = Field(..., max_length=5000, description="The explanation or solution the reporter was given.")
+
+
+class ReferralIn(In):
+    officer: str = Field(..., max_length=150, description="The username of the unit's sub koordinator or Pejabat Pengelola.")
+    note: str = Field(..., max_length=2000, description="The problem, for them to decide.")
+
+
 class AssignmentIn(In):
     officer: str | None = Field(..., max_length=150, description="The officer's username; null takes the assignment back.")
     note: str = Field("", max_length=2000)
@@ -196,6 +205,13 @@ def _unit(code: str, field: str = "to_unit") -> Unit:
     return unit
 
 
+def _officer(username: str):
+    officer = get_user_model().objects.filter(username=username, is_active=True).first()
+    if officer is None:
+        raise errors.ActionError(UNKNOWN_OFFICER.format(value=username), field="officer")
+    return officer
+
+
 def _authorise(request, ability: Ability, complaint: Complaint, to_unit: Unit | None = None) -> None:
     try:
         require(request.user, ability, complaint, to_unit=to_unit)
@@ -283,6 +299,26 @@ def follow_up(request, tracking_number: str, payload: FollowUpIn):
     return _answer(request, complaint)
 
 
+@router.post("/complaints/{tracking_number}/desk-answer", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def answer_at_desk(request, tracking_number: str, payload: DeskAnswerIn):
+    """A simple case settled with the reporter there (face to face or by phone): answered and closed."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.ANSWER_AT_DESK, complaint)
+    actions.complaint_answer_at_desk(complaint=complaint, actor=request.user, answer=payload.answer)
+    return _answer(request, complaint)
+
+
+@router.post("/complaints/{tracking_number}/referral", response={201: ComplaintOut, **ACTION_ERRORS})
+@scopes.require_scope(scopes.HANDLING_WRITE)
+def refer(request, tracking_number: str, payload: ReferralIn):
+    """The desk refers a case it cannot settle to the unit's sub koordinator, with a note."""
+    complaint = _visible(request, tracking_number)
+    _authorise(request, Ability.REFER, complaint)
+    actions.complaint_refer(complaint=complaint, actor=request.user, officer=_officer(payload.officer), note=payload.note)
+    return _answer(request, complaint)
+
+
 @router.post("/complaints/{tracking_number}/rebuttals", response={201: ComplaintOut, **ACTION_ERRORS})
 @scopes.require_scope(scopes.HANDLING_WRITE)
 def rebut(request, tracking_number: str, payload: RebuttalIn):
@@ -348,11 +384,7 @@ def assign(request, tracking_number: str, payload: AssignmentIn):
     """The handling unit's head assigns the complaint to one of its officers (who is told)."""
     complaint = _visible(request, tracking_number)
     _authorise(request, Ability.ASSIGN, complaint)
-    officer = None
-    if payload.officer is not None:
-        officer = get_user_model().objects.filter(username=payload.officer, is_active=True).first()
-        if officer is None:
-            raise errors.ActionError(UNKNOWN_OFFICER.format(value=payload.officer), field="officer")
+    officer = None if payload.officer is None else _officer(payload.officer)
     actions.complaint_assign(complaint=complaint, actor=request.user, officer=officer, note=payload.note)
     return _answer(request, complaint)
 

@@ -99,6 +99,21 @@ class SuggestionOut(Schema):
     confidences: Confidences
 
 
+class RegistryMatchOut(Schema):
+    id: int
+    by: str = Field(description="The reporter's number it was found by: nik, kk or kks.")
+    found: bool
+    source: str
+    period: str = Field(description="The period (YYYY-MM) of the registry file the record came from.")
+    name: str
+    program: str
+    status: str
+    bank: str
+    since: str
+    checked_at: datetime
+    linked_at: datetime | None = Field(None, description="When an officer confirmed the reporter is this person.")
+
+
 class ComplaintOut(Schema):
     tracking_number: str
     register_number: str
@@ -133,3 +148,5 @@ class ComplaintOut(Schema):
     suggestion: SuggestionOut | None = Field(
         None, description="What triage read in the text at intake, when the channel named no topic; never applied by itself.")
     access_secret: str | None = Field(None, description="Only in the answer that files a confidential complaint.")
+    registry: list[RegistryMatchOut] | None = Field(
+        None, description="SPEC R21: the registry check of the reporter at intake (null: not yours to read, or anonymous).")

@@ -4,6 +4,7 @@ from aduan.core import privacy
 from aduan.core.access import may_see_identity, readable_text, record_identity_view
 from aduan.core.models import Complaint
 from aduan.regions.timezones import zone_name_for
+from aduan.registry import access as registry_access
 
 
 def _local(value, zone):
@@ -85,6 +86,17 @@ def complaint_dict(complaint: Complaint, user, *, with_events: bool = True, even
         "events": [event_dict(event, zone) for event in events],
         "suggestion": complaint.triage or None,
     }
+
+
+def registry_dicts(complaint: Complaint, user) -> list[dict] | None:
+    """SPEC R21: what the registry check found for the reporter, for those who may read it (None
+    otherwise, or for an anonymous complaint); each record shown is recorded."""
+    if complaint.anonymous:
+        return None
+    matches = registry_access.matches_read(user, complaint, where="api")
+    return [{"id": m.pk, "by": m.by, "found": m.found, "source": m.source, "period": m.period, "name": m.name,
+             "program": m.program, "status": m.status, "bank": m.bank, "since": m.since,
+             "checked_at": m.checked_at, "linked_at": m.linked_at} for m in matches]
 
 
 def with_related(queryset):

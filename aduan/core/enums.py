@@ -59,6 +59,7 @@ class EventKind(models.TextChoices):
     STAGE_DONE = "stage_done", _("Tahap selesai")
     EXTENDED = "extended", _("Tenggat diperpanjang")
     DISTRICT_ANSWERED = "district_answer", _("Dijawab kabupaten/kota")
+    REGISTRY_LINKED = "registry_linked", _("Ditautkan ke data penerima")
 
 
 class Extension(models.TextChoices):

@@ -36,6 +36,8 @@ class Transition(StrEnum):
     COMPLETE_STAGE = "complete_stage"  # a PKH stage done by hand
     EXTEND = "extend"  # a PKH extension (R13): 1 month for master data, 3 for a service provider
     ANSWER_ANNOUNCEMENT = "answer_announcement"  # a kabupaten/kota answers R20's announcement
+    ANSWER_AT_DESK = "answer_at_desk"  # a simple case settled with the reporter there (Probolinggo 2.4)
+    REFER = "refer"  # the desk hands a complex case to the unit's sub koordinator (Probolinggo 2.5)
 
 
 TABLE: dict[tuple[State | None, Transition], State] = {
@@ -58,6 +60,9 @@ TABLE: dict[tuple[State | None, Transition], State] = {
     (State.BELUM, Transition.COMPLETE_STAGE): State.BELUM,
     (State.PROSES, Transition.COMPLETE_STAGE): State.PROSES,
     (State.BELUM, Transition.EXTEND): State.BELUM,
+    (State.BELUM, Transition.ANSWER_AT_DESK): State.SELESAI,
+    (State.BELUM, Transition.REFER): State.BELUM,
+    (State.PROSES, Transition.REFER): State.PROSES,
     (State.PROSES, Transition.EXTEND): State.PROSES,
     # Whether it was received there too is worth knowing whatever became of it.
     (State.BELUM, Transition.ANSWER_ANNOUNCEMENT): State.BELUM,

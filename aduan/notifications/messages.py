@@ -4,6 +4,7 @@ from aduan.core.enums import EventKind
 
 FOLLOWED_UP = "Pengaduan {tracking}: {answer} Balas SANGGAH {tracking} <alasan> dalam {days} hari bila belum sesuai."
 CLOSED = "Pengaduan {tracking} selesai. Terima kasih."
+AT_DESK = "Pengaduan {tracking} selesai dijawab di loket: {answer} Terima kasih."
 ESCALATED = "Pengaduan {tracking} masih diproses dan diteruskan ke {unit}. Mohon menunggu."
 EXTENDED = "Pengaduan {tracking}: {note} Mohon maaf atas waktu tambahan ini."
 OVERDUE = "Pengaduan {tracking} masih dalam proses; penanganannya melebihi tenggat. Mohon maaf atas keterlambatan."
@@ -34,6 +35,8 @@ def reporter_text(event, *, closure_days: int) -> str | None:
     tracking = complaint.tracking_number
     if event.kind == EventKind.RECEIVED:
         return acknowledgement_text(event)
+    if event.kind == EventKind.FOLLOWED_UP and event.data.get("at_desk"):
+        return AT_DESK.format(tracking=tracking, answer=event.public_note.strip())
     if event.kind == EventKind.FOLLOWED_UP:
         return FOLLOWED_UP.format(tracking=tracking, answer=event.public_note.strip(), days=closure_days)
     if event.kind == EventKind.CLOSED and event.data.get("automatic"):

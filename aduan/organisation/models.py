@@ -26,6 +26,8 @@ class UnitKind(models.TextChoices):
 
 class Role(models.TextChoices):
     PEJABAT_PENGELOLA = "pejabat_pengelola", _("Pejabat Pengelola")
+    # Probolinggo 2.5–2.7: the head of the unit's section who decides what the desk cannot settle.
+    SUB_KOORDINATOR = "sub_koordinator", _("Sub koordinator")
     ADMINISTRATOR = "administrator", _("Administrator")
     FRONT_OFFICE = "front_office", _("Petugas front office")
     BACK_OFFICE = "back_office", _("Petugas back office")

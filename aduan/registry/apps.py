@@ -6,3 +6,9 @@ class RegistryConfig(AppConfig):
     name = "aduan.registry"
     label = "registry"
     verbose_name = _("Data penerima (DTKS)")
+
+    def ready(self):
+        from aduan.core.signals import event_recorded
+        from aduan.registry.matching import on_event
+
+        event_recorded.connect(on_event, dispatch_uid="registry.match_reporter")

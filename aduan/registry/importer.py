@@ -12,14 +12,14 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from aduan.core.numbers import digits, nik_problem, sixteen_problem
 from aduan.regions.models import Region
 from aduan.registry.models import Record
-from aduan.registry.numbers import digits, nik_problem, sixteen_problem
 from aduan.tabular import NOT_TEXT, Unreadable, header_key, open_table
 
 # Our field → the file's header, by default (any case).
 DEFAULT_MAPPING = {"nik": "nik", "no_kk": "no_kk", "name": "nama", "address": "alamat", "region_code": "kode_desa",
-                   "program": "program", "status": "status", "kks": "no_kks", "bank": "bank"}
+                   "program": "program", "status": "status", "kks": "no_kks", "bank": "bank", "since": "sejak"}
 FIELDS = tuple(DEFAULT_MAPPING)
 BATCH = 20_000
 SHORT = "baris tidak lengkap: {have} kolom, seharusnya {want}"

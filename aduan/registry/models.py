@@ -26,6 +26,7 @@ class Record(models.Model):
     status = models.CharField(max_length=40, blank=True)
     kks = models.CharField(max_length=16, blank=True)
     bank = models.CharField(max_length=40, blank=True)
+    since = models.CharField(max_length=10, blank=True, help_text="Enrolled in the program since (YYYY-MM or a date).")
     updated_at = models.DateTimeField()
 
     class Meta:
@@ -40,6 +41,44 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.period} …{self.nik[-4:]}"
+
+
+class Match(models.Model):
+    """What the registry said of a complaint's reporter when it was filed (SPEC R21): the record found
+    by the reporter's NIK, KK or KKS number — its program, since when, status and bank, as that
+    record stood then, with the period of the file it came from — or nothing found. An officer who
+    confirms that the reporter is this person links them (`linked_at`)."""
+
+    class By(models.TextChoices):
+        NIK = "nik", "NIK"
+        KK = "kk", _("No. KK")
+        KKS = "kks", _("No. KKS")
+
+    complaint = models.ForeignKey("core.Complaint", on_delete=models.CASCADE, related_name="registry_matches")
+    by = models.CharField(max_length=4, choices=By.choices)
+    record = models.ForeignKey(Record, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches")
+    # The record as it stood when checked: a later import may change or drop it.
+    source = models.CharField(max_length=40, blank=True)
+    period = models.CharField(max_length=7, blank=True)
+    name = models.CharField(max_length=150, blank=True)
+    program = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=40, blank=True)
+    bank = models.CharField(max_length=40, blank=True)
+    since = models.CharField(max_length=10, blank=True)
+    region_code = models.CharField(max_length=13, blank=True)
+    checked_at = models.DateTimeField()
+    linked_at = models.DateTimeField(null=True, blank=True)
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+
+    class Meta:
+        ordering = ["complaint", "id"]
+        verbose_name = _("kecocokan data penerima")
+        verbose_name_plural = pgettext_lazy("plural", "kecocokan data penerima")
+
+    @property
+    def found(self) -> bool:
+        return bool(self.source)
 
 
 class Lookup(models.Model):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from aduan.core.enums import Channel, IndirectSource, PendampingRelation, Severity
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.taxonomy.models import CategoryType, Program, Topic
-from aduan.web.public_forms import LEVEL_FIELDS, RegionFieldsMixin, clean_sixteen_digits, normalise_phone
+from aduan.web.public_forms import LEVEL_FIELDS, RegionFieldsMixin, clean_nik, clean_sixteen_digits, normalise_phone
 from aduan.web.uploads import MultipleFileField, check_file, check_files
 
 # The channels an officer digitises (SPEC R3, R5): not SMS, web or API, which file themselves.
@@ -118,7 +118,7 @@ class IntakeForm(RegionFieldsMixin, forms.Form):
         return [("", gettext("— belum —"))] + list(groups.items())
 
     def clean_nik(self):
-        return clean_sixteen_digits(self.cleaned_data["nik"], "NIK")
+        return clean_nik(self.cleaned_data["nik"])
 
     def clean_kk(self):
         return clean_sixteen_digits(self.cleaned_data["kk"], gettext("Nomor KK"))

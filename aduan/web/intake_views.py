@@ -20,6 +20,9 @@ from aduan.core.errors import ActionError
 from aduan.regions.lookups import region as region_by_code
 from aduan.regions.timezones import zone_for
 from aduan.web.intake_forms import FORM_KINDS, REPORTER_STATUSES, REQUIREMENTS, IntakeForm
+from aduan.web.officer.access import allowed_actions
+from aduan.web.officer.forms import DeskAnswerForm, ReferForm
+from aduan.web.officer.registry import registry_panel
 from aduan.web.public_forms import region_initial
 from aduan.web.receipts import receipt_facts
 from aduan.web.uploads import attachments_save
@@ -78,6 +81,9 @@ def catat(request):
         "short_code": settings.ADUAN["SMS_SHORT_CODE"],
         # The same reporter with a similar text within 30 days: shown now, linked from the complaint's page.
         "duplicates": possible_duplicates(result.complaint, request.user),
+        "registry": registry_panel(request.user, result.complaint),
+        # Probolinggo 2.4–2.5: settled on the spot, or referred to the sub koordinator.
+        "settle": _settle_here(request.user, result.complaint),
     })
 
 
@@ -100,3 +106,10 @@ def _record_paper_details(complaint, officer, form: IntakeForm) -> None:
         complaint, EventKind.NOTE, at=timezone.now(), actor=officer, note=" ".join(lines),
         data={"form": data["form_kind"], "reporter_status": data["reporter_status"] if status else "", "requirements": requirements},
     )
+
+
+def _settle_here(user, complaint) -> set[str]:
+    """The desk's two ways to finish with a reporter still there, as far as this complaint admits."""
+    allowed = allowed_actions(user, complaint)
+    return {form.transition for form in (DeskAnswerForm, ReferForm)
+            if form.transition in allowed and form(complaint=complaint, user=user).is_offered()}

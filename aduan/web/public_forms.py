@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aduan.core.contacts import phone_e164
 from aduan.core.intake import Reporter
+from aduan.core.numbers import nik_problem
 from aduan.regions import lookups as region_lookups
 from aduan.taxonomy.lookups import active_programs
 from aduan.web.survey_forms import SurveyFields
@@ -63,6 +64,14 @@ def clean_sixteen_digits(value: str, label: str) -> str:
         count = sum(c.isdigit() for c in digits)
         raise forms.ValidationError(gettext(NUMBER_LENGTH).format(label=label, count=count), code="sixteen_digits")
     return digits
+
+
+def clean_nik(value: str) -> str:
+    """Sixteen digits that can be a NIK (a real province, a possible birth date)."""
+    nik = clean_sixteen_digits(value, "NIK")
+    if nik and (problem := nik_problem(nik, translate=gettext)):
+        raise forms.ValidationError(f"{problem}.", code="implausible_nik")
+    return nik
 
 
 def normalise_phone(value: str) -> str:
@@ -207,7 +216,7 @@ class LaporForm(RegionFieldsMixin, forms.Form):
         self.warnings: list[str] = []
 
     def clean_nik(self):
-        return clean_sixteen_digits(self.cleaned_data["nik"], "NIK")
+        return clean_nik(self.cleaned_data["nik"])
 
     def clean_kks(self):
         return clean_sixteen_digits(self.cleaned_data["kks"], gettext("Nomor KKS"))

@@ -58,3 +58,22 @@ def test_a_complaint_filed_about_a_pendamping_goes_to_the_districts_uppkh(api_as
     assert response.status_code == 201
     body = response.json()
     assert body["pendamping"] == "tentang" and body["handling_unit"] == "UPPKH Kabupaten Kediri"
+
+
+def test_the_desk_answers_on_the_spot_or_refers_over_the_api(api_as, officer, lodge):
+    desk_officer = officer("dinsos-35-06", Role.FRONT_OFFICE)
+    desk = api_as(desk_officer)
+    simple = lodge(channel="telepon", receiving_unit="dinsos-35-06", actor=desk_officer)
+    answered = desk.post(url(simple, "desk-answer"), {"answer": "Jadwal penyaluran: Senin depan."},
+                         content_type="application/json")
+    assert answered.status_code == 201 and answered.json()["status"] == "selesai"
+    again = desk.post(url(simple, "desk-answer"), {"answer": "Lagi."}, content_type="application/json")
+    assert again.status_code == 409
+
+    complex_case = lodge(channel="tatap_muka", receiving_unit="dinsos-35-06", actor=desk_officer)
+    sub = officer("dinsos-35-06", Role.SUB_KOORDINATOR, username="rina")
+    referred = desk.post(url(complex_case, "referral"), {"officer": "rina", "note": "Dua KKS atas satu NIK."},
+                         content_type="application/json")
+    assert referred.status_code == 201 and referred.json()["assigned_to"] == sub.first_name
+    no_note = desk.post(url(complex_case, "referral"), {"officer": "rina", "note": " "}, content_type="application/json")
+    assert no_note.status_code == 400 and no_note.json()["field"] == "note"

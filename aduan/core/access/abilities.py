@@ -14,6 +14,9 @@ In brief:
   administrator and Pejabat Pengelola; mark a PKH stage done: whoever may follow it up;
 - return, escalate: the same roles of the unit holding it;
 - close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
+- answer at the desk (a simple case settled with the reporter there, then closed) and refer a
+  complex one to the unit's sub koordinator or Pejabat Pengelola: the desk of the holding unit
+  (front office, and every role that may follow up);
 - record a rebuttal (the reporter's, taken by phone or at the desk), and classify a complaint or
   correct its place: any officer of the holding or receiving unit but a supervisor, or the Admin
   Utama's administrators;
@@ -45,14 +48,17 @@ class Ability(StrEnum):
     COMPLETE_STAGE = "complete_stage"
     EXTEND = "extend"
     ANSWER_ANNOUNCEMENT = "answer_announcement"
+    ANSWER_AT_DESK = "answer_at_desk"
+    REFER = "refer"
 
 
 FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA,
-                          Role.PENDAMPING, Role.KETUA_KELOMPOK})
+                          Role.SUB_KOORDINATOR, Role.PENDAMPING, Role.KETUA_KELOMPOK})
 DECIDING_ROLES = frozenset({Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA})
 # The bottom of the PKH ladder (SPEC R16): a Ketua Kelompok and a Pendamping settle what they can.
 LADDER_ROLES = frozenset({Role.KETUA_KELOMPOK, Role.PENDAMPING})
-HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA}) | LADDER_ROLES
+HANDLING_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.PEJABAT_PENGELOLA,
+                            Role.SUB_KOORDINATOR}) | LADDER_ROLES
 DESK_ROLES = HANDLING_ROLES | {Role.FRONT_OFFICE}
 
 # The roles of the unit holding the complaint that may do each thing.
@@ -68,9 +74,13 @@ HOLDER_ROLES: dict[Ability, frozenset[str]] = {
     Ability.COMPLETE_STAGE: HANDLING_ROLES,
     Ability.EXTEND: DECIDING_ROLES,
     Ability.ANSWER_ANNOUNCEMENT: frozenset(),  # not the holder's: the unit announced to (`may`)
+    Ability.ANSWER_AT_DESK: DESK_ROLES,
+    Ability.REFER: DESK_ROLES,
 }
 # Who may be given a complaint to work on: those of the holding unit who may answer it.
 ASSIGNABLE_ROLES = HANDLING_ROLES
+# Whom the desk refers a complex case to (Probolinggo 2.5): the unit's sub koordinator, or its head.
+REFERRAL_ROLES = frozenset({Role.SUB_KOORDINATOR, Role.PEJABAT_PENGELOLA})
 # What the Admin Utama's administrators may do to any complaint, wherever it is.
 NATIONAL_ABILITIES = frozenset({Ability.DISPOSE, Ability.CLOSE, Ability.REOPEN, Ability.REBUT, Ability.CLASSIFY})
 PROVINCE_FORWARDERS = frozenset({UnitKind.DINSOS_PROVINSI, UnitKind.TIKOR_PROVINSI})
@@ -93,6 +103,8 @@ REFUSALS: dict[Ability, str] = {
     Ability.EXTEND: "Hanya administrator atau Pejabat Pengelola unit penanganan yang dapat memperpanjang tenggat.",
     Ability.ANSWER_ANNOUNCEMENT: "Hanya petugas Dinas Sosial kabupaten/kota yang diberi tahu yang dapat menjawab "
                                  "pemberitahuan ini.",
+    Ability.ANSWER_AT_DESK: "Hanya petugas loket unit yang memegang pengaduan ini yang dapat menjawabnya langsung.",
+    Ability.REFER: "Hanya petugas loket unit yang memegang pengaduan ini yang dapat merujuknya.",
 }
 OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
 

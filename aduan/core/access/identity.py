@@ -12,7 +12,8 @@ from aduan.core.privacy import scrub
 from aduan.organisation.models import IdentityView, Role
 
 # Officers who work on a complaint, and so may see a confidential reporter's identity.
-IDENTITY_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.FRONT_OFFICE, Role.PEJABAT_PENGELOLA})
+IDENTITY_ROLES = frozenset({Role.ADMINISTRATOR, Role.BACK_OFFICE, Role.FRONT_OFFICE, Role.PEJABAT_PENGELOLA,
+                            Role.SUB_KOORDINATOR})
 
 
 def may_see_identity(user, complaint) -> bool:

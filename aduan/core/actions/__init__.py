@@ -4,11 +4,13 @@ Web pages, the API, SMS, email and the sweep all call these; nothing else writes
 """
 
 from aduan.core.actions.announcement import complaint_answer_announcement
-from aduan.core.actions.assignment import complaint_assign
+from aduan.core.actions.assignment import complaint_assign, complaint_refer
 from aduan.core.actions.classification import Classification, complaint_classify, complaint_link, complaint_locate
 from aduan.core.actions.handling import complaint_dispose, complaint_escalate, complaint_return
 from aduan.core.actions.intake import ReceiveResult, complaint_receive
 from aduan.core.actions.lifecycle import (
+    AT_DESK_CHANNELS,
+    complaint_answer_at_desk,
     complaint_close,
     complaint_close_expired,
     complaint_follow_up,
@@ -23,6 +25,7 @@ from aduan.core.actions.overdue import (
 from aduan.core.actions.stages import complaint_complete_stage, complaint_extend
 
 __all__ = [
+    "AT_DESK_CHANNELS",
     "ReceiveResult",
     "complaint_receive",
     "complaint_dispose",
@@ -32,6 +35,7 @@ __all__ = [
     "complaint_announce_overdue",
     "complaint_warn_approaching",
     "complaint_follow_up",
+    "complaint_answer_at_desk",
     "complaint_rebut",
     "complaint_close",
     "complaint_close_expired",
@@ -41,6 +45,7 @@ __all__ = [
     "complaint_locate",
     "complaint_link",
     "complaint_assign",
+    "complaint_refer",
     "complaint_complete_stage",
     "complaint_extend",
     "complaint_answer_announcement",

@@ -7,7 +7,6 @@ calendar, regions, units) comes from memory (aduan/memo.py), and the result carr
 first event it wrote, so the channel can answer without reading the complaint again.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -24,6 +23,7 @@ from aduan.core.due_dates import default_policy, due_for
 from aduan.core.enums import Channel, EventKind, PendampingRelation, Severity, Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, ComplaintStage, Event, RegisterCounter
+from aduan.core.numbers import SIXTEEN, nik_problem
 from aduan.core.stages import stage_rows
 from aduan.core.tracking import hash_secret, new_access_secret, new_tracking_number
 from aduan.organisation import lookups as units
@@ -34,7 +34,6 @@ from aduan.regions.timezones import zone_for
 from aduan.taxonomy import lookups as taxonomy
 from aduan.triage.suggestions import suggest
 
-_SIXTEEN_DIGITS = re.compile(r"^\d{16}$")
 # Fixed sentences are marked for translation: the timeline shows them in the reader's language.
 RECEIVED_PUBLIC = gettext_noop("Pengaduan diterima dan dicatat.")
 UNKNOWN_PENDAMPING = "Nilai pendamping '{value}' tidak dikenal; pilih: {choices}."
@@ -160,8 +159,11 @@ def _reporter_fields(reporter: Reporter) -> dict:
         # SPEC R6: an anonymous complaint keeps no identity at all, not even a phone number.
         return {"anonymous": True, "confidential": False}
     for label, value in (("NIK", reporter.nik), ("Nomor KK", reporter.kk), ("Nomor KKS", reporter.kks)):
-        if value and not _SIXTEEN_DIGITS.match(value):
+        if value and not SIXTEEN.match(value):
             raise errors.ActionError(errors.BAD_NUMBER.format(field=label), field=f"reporter.{label.lower().split()[-1]}")
+    # SPEC R21: a NIK names a province and a birth date; a typo that makes it impossible is caught here.
+    if reporter.nik and (problem := nik_problem(reporter.nik)):
+        raise errors.ActionError(f"{problem}.", field="reporter.nik")
     phone, email = checked_contacts(reporter.phone, reporter.email)
     return {
         "anonymous": False,

@@ -1,4 +1,4 @@
-"""Follow-up, rebuttal, closure and reopening (SPEC R15)."""
+"""Follow-up, the answer at the desk, rebuttal, closure and reopening (SPEC R15, R21)."""
 
 from datetime import datetime
 
@@ -11,7 +11,7 @@ from aduan.core.access import Ability
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.actions.guard import locked, refused, states, updated
 from aduan.core.due_dates import closure_window_end
-from aduan.core.enums import EventKind, Status
+from aduan.core.enums import Channel, EventKind, Status
 from aduan.core.models import Complaint
 from aduan.core.workflow import (
     IllegalTransition,
@@ -25,6 +25,11 @@ from aduan.core.workflow import (
 )
 
 AUTO_CLOSE_NOTE = gettext_noop("Ditutup otomatis: tidak ada sanggahan dalam masa sanggah.")
+# Probolinggo 2.4: a simple case is explained and settled with the reporter there — at the desk or
+# on the line — so there is no answer to wait for and none to rebut.
+AT_DESK_CHANNELS = frozenset({Channel.TATAP_MUKA, Channel.TELEPON})
+NOT_AT_THE_DESK = "Hanya pengaduan yang diterima tatap muka atau lewat telepon yang dapat dijawab langsung."
+DESK_CLOSE_NOTE = gettext_noop("Dijawab langsung di loket; pelapor menerima penjelasannya.")
 
 
 def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_note: str = "", at: datetime | None = None) -> Complaint:
@@ -45,6 +50,27 @@ def complaint_follow_up(*, complaint: Complaint, actor, answer: str, internal_no
             note=internal_note.strip(), public_note=answer,
             data={"closure_due_at": current.closure_due_at.isoformat()},
         )
+    return updated(current, complaint)
+
+
+def complaint_answer_at_desk(*, complaint: Complaint, actor, answer: str, at: datetime | None = None) -> Complaint:
+    """The desk settles a simple case on the spot: the answer given is recorded as the follow-up
+    and the complaint is closed with it."""
+    answer = errors.required(answer, errors.EMPTY_ANSWER, field="answer")
+    at = at or timezone.now()
+    with transaction.atomic():
+        current = locked(complaint, actor=actor, ability=Ability.ANSWER_AT_DESK)
+        before, after = states(current, Transition.ANSWER_AT_DESK)
+        if current.channel not in AT_DESK_CHANNELS:
+            raise errors.ActionError(NOT_AT_THE_DESK, field="answer")
+        current.followed_up_at = at
+        current.first_answered_at = current.first_answered_at or at
+        current.save(update_fields=["followed_up_at", "first_answered_at", "updated_at"])
+        record_event(current, EventKind.FOLLOWED_UP, at=at, actor=actor, from_status=before, to_status=before,
+                     from_unit=current.holder, to_unit=current.holder, public_note=answer, data={"at_desk": True})
+        _close(current, at, after)
+        record_event(current, EventKind.CLOSED, at=at, actor=actor, from_status=before, to_status=after,
+                     note=DESK_CLOSE_NOTE, data={"at_desk": True})
     return updated(current, complaint)
 
 

@@ -23,6 +23,7 @@ from aduan.core.enums import Channel, EventKind
 from aduan.core.errors import ActionError, required
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, Event
+from aduan.core.numbers import plausible_nik
 from aduan.core.tracking import ALPHABET, normalize_tracking_number
 from aduan.intake.email.parsing import InboundEmail
 from aduan.organisation.models import Unit
@@ -185,7 +186,7 @@ def email_receive(*, raw: bytes, inbound: InboundEmail, recipients: list[str] | 
         program=detect_program(inbound.subject, body),
         text=text,
         reporter=Reporter(name=inbound.sender_name[:150], email=inbound.sender_email[:254],
-                          kks=kks.group(1) if kks else "", nik=nik.group(1) if nik else ""),
+                          kks=kks.group(1) if kks else "", nik=plausible_nik(nik.group(1) if nik else "")),
         region_code=region_code,
         location_text=location_text,
         location_needs_review=needs_review,

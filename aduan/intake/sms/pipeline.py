@@ -21,6 +21,7 @@ from aduan.core.enums import Channel, EventKind, Status
 from aduan.core.errors import ActionError
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint, Event
+from aduan.core.numbers import plausible_nik
 from aduan.core.privacy import mask_phone, scrub
 from aduan.core.tracking import normalize_tracking_number
 from aduan.core.workflow import REBUT_WINDOW_CLOSED
@@ -174,7 +175,7 @@ def _file(inbound: InboundSms, parsed: parser.ParsedSms) -> _Handled:
         channel=Channel.SMS,
         program=parsed.program,
         text=parsed.body,
-        reporter=Reporter(phone=phone_or_blank(inbound.sender), kks=parsed.kks or "", nik=parsed.nik or ""),
+        reporter=Reporter(phone=phone_or_blank(inbound.sender), kks=parsed.kks or "", nik=plausible_nik(parsed.nik)),
         # As deep as the resolver is certain, flagged for review when that is not a desa: never a guess.
         region_code=resolution.code,
         location_text="#".join(parsed.location_parts),

@@ -2,21 +2,16 @@
 steps of the complaint's PKH type, the payment recommendation, and master-data change requests.
 
 Same conventions as the action forms (aduan/web/officer/forms.py): each form POSTs to its own URL
-and calls one action of aduan.casework.actions; success redirects back with a message (PRG), an
-error shows the page again with what was typed, status 400; a role that may not is a 403.
+(the complaint page's `casework_action`) and calls one action of aduan.casework.actions; success
+redirects back with a message (PRG), an error shows the page again with what was typed, status 400;
+a role that may not is a 403.
 Writing to the case file takes the role that follows the complaint up; deciding on master data is
 the Pejabat Pengelola of UPPKH Pusat's alone.
 """
 
 from django import forms
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from aduan.casework import actions as casework
 from aduan.casework.models import ChangeStatus, EntryKind, Source
@@ -116,28 +111,6 @@ def may(user, needs: str, complaint) -> bool:
     if needs == DECIDE:
         return casework.may_approve_master_data(user)
     return access.may(user, access.Ability.FOLLOW_UP, complaint)
-
-
-@login_required
-@require_POST
-def casework_action(request, tracking: str, slug: str):
-    from aduan.web.officer.complaint import _render, visible_complaint  # the page this panel sits on
-
-    complaint = visible_complaint(request.user, tracking)
-    form_class = BY_SLUG.get(slug)
-    if form_class is None:
-        raise Http404
-    if not may(request.user, form_class.needs, complaint):
-        raise PermissionDenied
-    form = form_class(request.POST, complaint=complaint, user=request.user)
-    try:
-        message = form.submit()
-    except access.NotAllowed:
-        raise PermissionDenied from None
-    if message is None:
-        return _render(request, complaint, casework_form=form, status=400)
-    messages.success(request, message)
-    return redirect("web:officer:complaint", tracking=complaint.tracking_number)
 
 
 def panel(user, complaint, *, bound=None) -> dict:

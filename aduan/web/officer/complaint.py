@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from aduan.core import privacy
 from aduan.core.access import (
+    NotAllowed,
     complaints_visible_to,
     may_download,
     may_resend_messages,
@@ -23,11 +25,14 @@ from aduan.core.access import (
     record_identity_view,
 )
 from aduan.core.due_dates import working_calendar
+from aduan.core.errors import ActionError
 from aduan.core.models import Complaint
 from aduan.core.tracking import normalize_tracking_number
 from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import DeliveryStatus
-from aduan.web.officer import access
+from aduan.registry import access as registry_access
+from aduan.registry import matching
+from aduan.web.officer import access, casework, registry
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG, ClassifyForm
 
 PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
@@ -80,8 +85,60 @@ def attachment_download(request, tracking: str, attachment_id: int):
                         content_type=attachment.content_type or "application/octet-stream")
 
 
+@login_required
+@require_POST
+def casework_action(request, tracking: str, slug: str):
+    """A form of the case-work panel (aduan/web/officer/casework.py)."""
+    complaint = visible_complaint(request.user, tracking)
+    form_class = casework.BY_SLUG.get(slug)
+    if form_class is None:
+        raise Http404
+    if not casework.may(request.user, form_class.needs, complaint):
+        raise PermissionDenied
+    form = form_class(request.POST, complaint=complaint, user=request.user)
+    try:
+        message = form.submit()
+    except NotAllowed:
+        raise PermissionDenied from None
+    if message is None:
+        return _render(request, complaint, casework_form=form, status=400)
+    messages.success(request, message)
+    return redirect("web:officer:complaint", tracking=complaint.tracking_number)
+
+
+@login_required
+@require_POST
+def registry_link(request, tracking: str, match_id: int):
+    """The officer confirms the reporter is the person the registry check found (SPEC R21)."""
+    complaint = visible_complaint(request.user, tracking)
+    match = get_object_or_404(complaint.registry_matches, pk=match_id)
+    if match not in registry_access.matches_visible_to(request.user, complaint):
+        raise PermissionDenied
+    try:
+        matching.match_link(match=match, actor=request.user)
+    except NotAllowed:
+        raise PermissionDenied from None
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Pelapor ditautkan ke data penerima."))
+    return redirect("web:officer:complaint", tracking=complaint.tracking_number)
+
+
+@login_required
+@require_POST
+def registry_recheck(request, tracking: str):
+    """Look the reporter up again (a newer registry file may have arrived since the complaint was filed)."""
+    complaint = visible_complaint(request.user, tracking)
+    try:
+        matching.match_refresh(complaint=complaint, actor=request.user)
+    except NotAllowed:
+        raise PermissionDenied from None
+    messages.success(request, gettext("Data penerima diperiksa ulang."))
+    return redirect(f"{reverse('web:officer:complaint', kwargs={'tracking': complaint.tracking_number})}#registri")
+
+
 def _render(request, complaint: Complaint, *, bound=None, status: int = 200, casework_form=None):
-    from aduan.web.officer.casework import panel  # the case-work views render this page too
     allowed = access.allowed_actions(request.user, complaint)
     forms = []
     for form_class in sorted(ACTION_FORMS, key=lambda form: not (form is ClassifyForm and complaint.needs_checking)):
@@ -102,7 +159,8 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
         "reporter": reporter_panel(request, complaint),
         "action_forms": forms,
         "failed_form": bound,
-        "casework": panel(request.user, complaint, bound=casework_form),
+        "casework": casework.panel(request.user, complaint, bound=casework_form),
+        "registry": registry.registry_panel(request.user, complaint),
         "calendar": working_calendar(),
         "now": timezone.now(),
     }, status=status)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from aduan.core import access, actions
-from aduan.core.access.abilities import ASSIGNABLE_ROLES
+from aduan.core.access.abilities import ASSIGNABLE_ROLES, REFERRAL_ROLES
 from aduan.core.access.memberships import unit_officers
 from aduan.core.duplicates import possible_duplicates
 from aduan.core.enums import DistrictAnswer, Extension, Severity
@@ -403,7 +403,46 @@ class AnnouncementForm(ActionForm):
         return gettext("Jawaban tercatat; pusat dapat membacanya di riwayat pengaduan.")
 
 
+class DeskAnswerForm(ActionForm):
+    """Probolinggo 2.4: the desk explains and settles a simple case with the reporter there."""
+
+    transition, slug = "answer_at_desk", "jawab-di-loket"
+    title, submit_label = _("Dijawab di loket"), _("Jawab dan tutup")
+    answer = forms.CharField(label=_("Penjelasan atau solusi yang diberikan kepada pelapor"), max_length=5000,
+                             error_messages=REQUIRED, widget=forms.Textarea(attrs=TEXTAREA))
+
+    def is_offered(self) -> bool:
+        return self.complaint.channel in actions.AT_DESK_CHANNELS
+
+    def perform(self) -> str:
+        actions.complaint_answer_at_desk(complaint=self.complaint, actor=self.user, answer=self.cleaned_data["answer"])
+        return gettext("Dijawab di loket; pengaduan ditutup.")
+
+
+class ReferForm(ActionForm):
+    """Probolinggo 2.5: a case the desk cannot settle goes to the unit's sub koordinator, with a note."""
+
+    transition, slug = "refer", "rujuk"
+    title, submit_label = _("Rujuk ke sub koordinator"), _("Rujuk")
+    officer = OfficerChoiceField(label=_("Sub koordinator"), queryset=None, error_messages=REQUIRED)
+    note = forms.CharField(label=_("Masalahnya, untuk diputuskan"), max_length=2000, error_messages=REQUIRED,
+                           widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = unit_officers(self.complaint.holder_id, REFERRAL_ROLES)
+
+    def is_offered(self) -> bool:
+        return self.fields["officer"].queryset.exists()
+
+    def perform(self) -> str:
+        officer = self.cleaned_data["officer"]
+        actions.complaint_refer(complaint=self.complaint, actor=self.user, officer=officer,
+                                note=self.cleaned_data["note"])
+        return gettext("Dirujuk kepada %(name)s.") % {"name": officer.get_full_name() or officer.get_username()}
+
+
 # In the order they appear on the page (a complaint that needs checking shows ClassifyForm first).
-ACTION_FORMS = [FollowUpForm, DisposeForm, AssignForm, ClassifyForm, LinkForm, StageForm, ExtendForm, ReturnForm,
+ACTION_FORMS = [FollowUpForm, DeskAnswerForm, ReferForm, DisposeForm, AssignForm, ClassifyForm, LinkForm, StageForm, ExtendForm, ReturnForm,
                 EscalateForm, RebuttalForm, CloseForm, ReopenForm, AnnouncementForm]
 BY_SLUG = {form.slug: form for form in ACTION_FORMS}

@@ -1,6 +1,7 @@
 """The beneficiary registry's pages (SPEC R21): a lookup by NIK, KK or KKS number for the officers
-whose region holds the record, and the administrators' upload of a registry file, imported by a
-background task while the page shows its progress and then the summary."""
+whose region holds the record, the administrators' upload of a registry file, imported by a
+background task while the page shows its progress and then the summary, and the registry check of
+a complaint's reporter that the complaint page and the desk's receipt show (`registry_panel`)."""
 
 import re
 
@@ -13,11 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from aduan.core.access import Ability, may, may_see_identity
 from aduan.core.access.memberships import sees_everything, user_units
+from aduan.core.models import Complaint
+from aduan.core.numbers import SIXTEEN, digits
 from aduan.organisation.models import Role
+from aduan.registry import access as registry_access
 from aduan.registry.access import lookup
 from aduan.registry.models import ImportJob
-from aduan.registry.numbers import SIXTEEN, digits
 from aduan.registry.tasks import run_import
 
 KINDS = [("nik", "NIK"), ("kk", gettext_lazy("Nomor KK")), ("kks", gettext_lazy("Nomor KKS"))]
@@ -85,3 +89,17 @@ def registry_upload(request):
 def registry_job(request, job_id: int):
     job = get_object_or_404(ImportJob, pk=job_id, user=request.user)
     return render(request, "web/officer/registry_job.html", {"job": job, "summary": job.summary})
+
+
+def registry_panel(user, complaint: Complaint) -> dict | None:
+    """What the registry said of the reporter (SPEC R21), for those who may read it; each showing of a
+    record is recorded like an identity view."""
+    if complaint.anonymous:
+        return None
+    matches = registry_access.matches_read(user, complaint, where="aduan")
+    found = [m for m in matches if m.found]
+    numbers = any((complaint.reporter_nik, complaint.reporter_kk, complaint.reporter_kks))
+    if not matches and not (numbers and may_see_identity(user, complaint)):
+        return None
+    return {"matches": matches, "found": found, "checked": bool(matches),
+            "may_link": may(user, Ability.CLASSIFY, complaint)}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, casework, complaint, dashboard, hotspots, queue, registry, reports, units
+from aduan.web.officer import auth, complaint, dashboard, hotspots, queue, registry, reports, units
 
 app_name = "officer"
 
@@ -30,5 +30,7 @@ urlpatterns = [
     path("petugas/aduan/<str:tracking>/pesan/<int:notification_id>/kirim-ulang/", complaint.message_resend,
          name="message_resend"),
     path("petugas/aduan/<str:tracking>/<slug:slug>/", complaint.complaint_action, name="action"),
-    path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", casework.casework_action, name="casework"),
+    path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", complaint.casework_action, name="casework"),
+    path("petugas/aduan/<str:tracking>/registri/periksa/", complaint.registry_recheck, name="registry_recheck"),
+    path("petugas/aduan/<str:tracking>/registri/<int:match_id>/tautkan/", complaint.registry_link, name="registry_link"),
 ]

@@ -15,6 +15,7 @@ from aduan.intake.sms.gateways.kannel_dialect import fits_one_sms, is_gsm7
 from aduan.intake.sms.models import InboundSms, Outcome
 from aduan.intake.sms.pipeline import handle_inbound_sms, normalize_sender
 from aduan.organisation.models import Membership, Role, Unit
+from aduan.registry.models import Record
 from aduan.surveys.models import Survey
 
 from .conftest import CITIZEN, CITIZEN_E164, KEDIRI_SMS, PURWODADI, RAWAJATI, RAWAJATI_SMS, STRANGER
@@ -57,6 +58,22 @@ def test_the_seed_sms_carries_the_triage_suggestion_from_the_start():
     assert complaint.topic_id is None and complaint.needs_checking
     assert (complaint.triage["topic"], complaint.triage["authority"]) == ("bpnt-3", "bank")
     assert complaint.triage["program"] == "bpnt" and complaint.triage["confidence"] >= 0.8
+
+
+def test_the_registry_answers_an_sms_reporter_by_the_card_number_in_the_text():
+    """SPEC R21: the KKS the citizen typed is looked up as the complaint is filed."""
+    Record.objects.create(source="dtks", period="2026-11", nik="3174084501800001", name="Siti Aminah",
+                          region_code=RAWAJATI, program="bpnt", status="aktif", kks="3235386475739456", bank="BNI",
+                          updated_at=timezone.now())
+    (match,) = filed(sms(RAWAJATI_SMS)).registry_matches.all()
+    assert (match.by, match.found, match.bank, match.period) == ("kks", True, "BNI", "2026-11")
+
+
+def test_an_implausible_nik_in_an_sms_is_kept_in_the_text_but_not_as_the_reporters():
+    """No reply could correct it, so the complaint is filed; the number stays readable in the text."""
+    complaint = filed(sms("NT #DKI#Jkt Selatan#Pancoran#Rawajati#NIK 9974081234567890 saldo kosong"))
+    assert complaint.reporter_nik == "" and "9974081234567890" in complaint.text
+    assert [(m.by, m.found) for m in complaint.registry_matches.all()] == []
 
 
 def test_the_rastra_seed_example_is_filed_in_kabupaten_kediri_not_the_kota():

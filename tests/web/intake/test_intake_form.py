@@ -12,6 +12,7 @@ from aduan.core.enums import Channel, EventKind
 from aduan.core.models import Complaint
 from aduan.notifications import transports
 from aduan.organisation.models import Role
+from aduan.registry.models import Lookup, Record
 from aduan.web.intake_forms import INDIRECT_NEEDS_SOURCE, TOPIC_OTHER_PROGRAM
 from aduan.web.intake_views import NOT_AN_OFFICER
 from aduan.web.uploads import WRONG_TYPE
@@ -218,3 +219,61 @@ def test_the_error_summary_links_to_each_field(client, front_office):
     page = client.post(URL, form_data(text="", nik="123")).content.decode()
     summary = page.split("data-error-summary")[1].split("</div>")[0]
     assert 'href="#id_text"' in summary and 'href="#id_nik"' in summary
+
+
+def test_an_implausible_nik_is_explained_and_kept_to_correct(client, front_office):
+    client.force_login(front_office)
+
+    page = client.post(URL, form_data(nik="3506 1034 0190 0002")).content.decode()  # born in month 34
+
+    assert not Complaint.objects.exists()
+    assert "tanggal lahir" in page and 'value="3506 1034 0190 0002"' in page
+
+
+def test_the_receipt_shows_what_the_registry_knows_of_the_reporter(client, front_office):
+    Record.objects.create(source="dtks", period="2026-11", nik="3506104501900002", name="Siti Aminah",
+                          region_code="35.06.10.2005", program="pkh", status="aktif", since="2021-07",
+                          updated_at=timezone.now())
+    client.force_login(front_office)
+
+    page = client.post(URL, form_data()).content.decode()
+
+    assert 'data-registry="found"' in page and "pkh · aktif" in page and "2021-07" in page
+    assert Lookup.objects.filter(user=front_office).exists()
+
+
+def test_the_desk_answers_a_walk_in_on_the_spot_and_it_is_closed(client, front_office):
+    client.force_login(front_office)
+    receipt = client.post(URL, form_data()).content.decode()
+    complaint = Complaint.objects.get()
+    assert f'/petugas/aduan/{complaint.tracking_number}/#aksi-jawab-di-loket' in receipt
+
+    page = client.get(f"/petugas/aduan/{complaint.tracking_number}/").content.decode()
+    assert 'id="aksi-jawab-di-loket"' in page and 'id="aksi-tindak-lanjut"' not in page  # the desk does not follow up
+    refused = client.post(f"/petugas/aduan/{complaint.tracking_number}/jawab-di-loket/", {"jawab-di-loket-answer": ""})
+    assert refused.status_code == 400 and "Wajib diisi." in refused.content.decode()
+    done = client.post(f"/petugas/aduan/{complaint.tracking_number}/jawab-di-loket/",
+                       {"jawab-di-loket-answer": "Pencairan tahap 2 dijadwalkan minggu depan."}, follow=True)
+
+    complaint.refresh_from_db()
+    assert complaint.status == "selesai" and "Dijawab di loket; pengaduan ditutup." in done.content.decode()
+    assert "Pencairan tahap 2 dijadwalkan minggu depan." in done.content.decode()
+
+
+def test_the_desk_refers_a_complex_case_to_the_sub_koordinator(client, front_office, person):
+    sub = person("rina", "dinsos-35-06", Role.SUB_KOORDINATOR)
+    client.force_login(front_office)
+    receipt = client.post(URL, form_data()).content.decode()
+    complaint = Complaint.objects.get()
+    assert f'/petugas/aduan/{complaint.tracking_number}/#aksi-rujuk' in receipt
+
+    client.post(f"/petugas/aduan/{complaint.tracking_number}/rujuk/",
+                {"rujuk-officer": sub.pk, "rujuk-note": "KPM terdaftar di dua desa."})
+
+    complaint.refresh_from_db()
+    assert complaint.assigned_to == sub
+    client.force_login(sub)
+    mine = client.get("/petugas/", {"mine": "on"}).content.decode()
+    assert complaint.tracking_number in mine
+    page = client.get(f"/petugas/aduan/{complaint.tracking_number}/").content.decode()
+    assert "KPM terdaftar di dua desa." in page and 'id="aksi-tindak-lanjut"' in page

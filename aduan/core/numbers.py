@@ -1,0 +1,46 @@
+"""What makes a NIK, a KK or a KKS number plausible (SPEC R21), the one home every channel and the
+registry import ask: sixteen digits; a NIK's first two name a real province and its next digits
+after the kecamatan a birth date (day + 40 for women, then month)."""
+
+import re
+
+from django.utils.translation import gettext_noop
+
+from aduan.regions.lookups import children
+
+SIXTEEN = re.compile(r"^\d{16}$")
+NOT_SIXTEEN = gettext_noop("{label} harus 16 angka")
+BAD_PROVINCE = gettext_noop("NIK: kode provinsi {code} tidak dikenal")
+BAD_BIRTH_DATE = gettext_noop("NIK: bagian tanggal lahir {part} tidak mungkin")
+
+
+def digits(value: str) -> str:
+    return re.sub(r"[\s.\-]", "", value or "")
+
+
+def province_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in children(None))
+
+
+def nik_problem(nik: str, provinces: frozenset[str] | None = None, translate=str) -> str | None:
+    """Why this is no NIK, or None (in Indonesian; a page passes `gettext`). `provinces`: the codes
+    to accept (default: the loaded list; an empty region list accepts any)."""
+    if not SIXTEEN.match(nik):
+        return translate(NOT_SIXTEEN).format(label="NIK")
+    provinces = province_codes() if provinces is None else provinces
+    if provinces and nik[:2] not in provinces:
+        return translate(BAD_PROVINCE).format(code=nik[:2])
+    day, month = int(nik[6:8]), int(nik[8:10])
+    if not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
+        return translate(BAD_BIRTH_DATE).format(part=nik[6:12])
+    return None
+
+
+def sixteen_problem(value: str, label: str) -> str | None:
+    return None if not value or SIXTEEN.match(value) else NOT_SIXTEEN.format(label=label)
+
+
+def plausible_nik(number: str | None) -> str:
+    """The number when it can be a NIK, else "": for the channels that read one out of free text (SMS,
+    email), where a wrong guess must not stop the complaint — the number stays in the text."""
+    return number if number and not nik_problem(number) else ""
