@@ -19,6 +19,7 @@ from aduan.core.models import Complaint
 from aduan.organisation.models import Membership, Role, Unit
 from aduan.regions.models import Region
 from aduan.taxonomy.models import DeadlinePolicy, Program
+from bench.registry import registry
 
 BATCH = 5000
 
@@ -451,4 +452,4 @@ def reports(world: World):
 
 
 SECTIONS = [("core", core), ("queue", queue), ("sms", sms), ("sms_kannel", sms_kannel), ("triage", triage),
-            ("hotspots", hotspots), ("reports", reports)]
+            ("hotspots", hotspots), ("reports", reports), ("registry", registry)]

@@ -14,8 +14,14 @@ BAD_PROVINCE = gettext_noop("NIK: kode provinsi {code} tidak dikenal")
 BAD_BIRTH_DATE = gettext_noop("NIK: bagian tanggal lahir {part} tidak mungkin")
 
 
+SEPARATORS = re.compile(r"[\s.\-]")
+
+
 def digits(value: str) -> str:
-    return re.sub(r"[\s.\-]", "", value or "")
+    """The number without the spaces, dots and dashes people write in it."""
+    if not value or (value.isascii() and value.isdigit()):
+        return value or ""
+    return SEPARATORS.sub("", value)
 
 
 def province_codes() -> frozenset[str]:

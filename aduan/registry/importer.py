@@ -75,10 +75,13 @@ def rows_of(path: str, mapping: dict[str, str]) -> Iterator[tuple[int, dict | No
 
 
 class Checker:
-    def __init__(self):
+    """Each row on its own. A NIK repeated in the file is caught here only where the database cannot
+    (`duplicates`): on PostgreSQL the merge finds them, so memory stays flat at any file size."""
+
+    def __init__(self, *, duplicates: bool):
         self.provinces = frozenset(Region.objects.filter(level=1).values_list("code", flat=True))
         self.villages = frozenset(Region.objects.filter(level=4).values_list("code", flat=True))
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, int] | None = {} if duplicates else None
 
     def problem(self, line: int, row: dict) -> str | None:
         row["nik"] = digits(row.get("nik", ""))
@@ -93,16 +96,21 @@ class Checker:
         code = row.get("region_code", "")
         if code and code not in self.villages:
             return UNKNOWN_DESA.format(code=code)
-        if row["nik"] in self.seen:
-            return DUPLICATE.format(nik=row["nik"], line=self.seen[row["nik"]])
-        self.seen[row["nik"]] = line
+        if self.seen is not None:
+            if row["nik"] in self.seen:
+                return DUPLICATE.format(nik=row["nik"], line=self.seen[row["nik"]])
+            self.seen[row["nik"]] = line
         return None
 
 
 def import_file(path: str, *, source: str, period: str, mapping: dict[str, str] | None = None,
                 progress=None) -> Summary:
     summary = Summary()
-    checker = Checker()
+    postgres = connection.vendor == "postgresql"
+    checker = Checker(duplicates=not postgres)
+    merge = _merge_postgres if postgres else _merge_generic
+    if postgres:
+        _forget_seen()
     batch: list[dict] = []
     for line, row, problem in rows_of(path, mapping or DEFAULT_MAPPING):
         summary.read += 1
@@ -110,27 +118,25 @@ def import_file(path: str, *, source: str, period: str, mapping: dict[str, str] 
         if problem:
             summary.rejected.append({"line": line, "reason": problem})
             continue
+        row["line"] = line
         batch.append(row)
         if len(batch) >= BATCH:
-            _merge(batch, source, period, summary)
+            merge(batch, source, period, summary)
             batch = []
             if progress:
                 progress(summary.read)
     if batch:
-        _merge(batch, source, period, summary)
+        merge(batch, source, period, summary)
+    summary.rejected.sort(key=lambda rejected: rejected["line"])
     return summary
 
 
+LIMITS = {name: Record._meta.get_field(name).max_length for name in FIELDS}
+
+
 def _values(row: dict, field_name: str) -> str:
-    limit = Record._meta.get_field(field_name).max_length
-    return (row.get(field_name) or "")[:limit]
-
-
-def _merge(rows: list[dict], source: str, period: str, summary: Summary) -> None:
-    if connection.vendor == "postgresql":
-        _merge_postgres(rows, source, period, summary)
-    else:
-        _merge_generic(rows, source, period, summary)
+    value = row.get(field_name) or ""
+    return value if len(value) <= LIMITS[field_name] else value[:LIMITS[field_name]]
 
 
 COMPARED = (*FIELDS, "period")
@@ -159,15 +165,33 @@ def _merge_generic(rows: list[dict], source: str, period: str, summary: Summary)
     summary.changed += len(changed)
 
 
+SEEN = "CREATE TEMP TABLE IF NOT EXISTS registry_seen (nik text PRIMARY KEY, line integer NOT NULL)"
+
+
+def _forget_seen() -> None:
+    """The NIKs this import has taken so far live in a session table, not in our memory."""
+    with connection.cursor() as cursor:
+        cursor.execute(SEEN)
+        cursor.execute("TRUNCATE registry_seen")
+
+
 def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary) -> None:
     table = Record._meta.db_table
     columns = ", ".join(COMPARED)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging ({', '.join(f'{c} text' for c in COMPARED)}) "
-                       "ON COMMIT DELETE ROWS")
-        with cursor.copy(f"COPY registry_staging ({columns}) FROM STDIN") as copy:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging (line integer, "
+                       f"{', '.join(f'{c} text' for c in COMPARED)}) ON COMMIT DELETE ROWS")
+        with cursor.copy(f"COPY registry_staging (line, {columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([_values(row, name) for name in FIELDS] + [period])
+                copy.write_row([row["line"], *[_values(row, name) for name in FIELDS], period])
+        # A NIK already taken by an earlier line of this file is refused with that line.
+        cursor.execute("INSERT INTO registry_seen SELECT nik, line FROM registry_staging ORDER BY line "
+                       "ON CONFLICT (nik) DO NOTHING")
+        cursor.execute("DELETE FROM registry_staging staged USING registry_seen seen "
+                       "WHERE seen.nik = staged.nik AND seen.line <> staged.line RETURNING staged.line, seen.line, seen.nik")
+        repeated = cursor.fetchall()
+        summary.rejected += [{"line": line, "reason": DUPLICATE.format(nik=nik, line=first)}
+                             for line, first, nik in repeated]
         distinct = " OR ".join(f"{table}.{c} IS DISTINCT FROM EXCLUDED.{c}" for c in COMPARED)
         cursor.execute(
             f"WITH merged AS (INSERT INTO {table} (source, {columns}, updated_at) "
@@ -178,4 +202,4 @@ def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary
         added, changed = cursor.fetchone()
     summary.added += added
     summary.changed += changed
-    summary.unchanged += len(rows) - added - changed
+    summary.unchanged += len(rows) - len(repeated) - added - changed

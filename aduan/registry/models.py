@@ -32,9 +32,9 @@ class Record(models.Model):
     class Meta:
         verbose_name = _("data penerima")
         verbose_name_plural = pgettext_lazy("plural", "data penerima")
-        constraints = [models.UniqueConstraint(fields=["source", "nik"], name="one_record_per_source_nik")]
+        # NIK first: the one index serves the import's merge and the lookups by NIK.
+        constraints = [models.UniqueConstraint(fields=["nik", "source"], name="one_record_per_nik_source")]
         indexes = [
-            models.Index(fields=["nik"], name="registry_by_nik"),
             models.Index(fields=["no_kk"], condition=~Q(no_kk=""), name="registry_by_kk"),
             models.Index(fields=["kks"], condition=~Q(kks=""), name="registry_by_kks"),
         ]

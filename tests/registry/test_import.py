@@ -83,3 +83,15 @@ def test_the_lookup_shows_records_only_inside_the_officers_region_and_is_recorde
     assert kediri.get("/api/v1/registry?nik=123").status_code == 400
     assert kediri.get("/api/v1/registry").status_code == 400
     assert Lookup.objects.count() == 4 and Lookup.objects.filter(records=[]).count() == 1
+
+
+def test_a_nik_repeated_far_apart_is_caught_across_batches(tmp_path, org, monkeypatch):
+    """On PostgreSQL the NIKs seen so far live in the database, not in memory: a repeat in a later
+    batch is refused with the first line all the same."""
+    monkeypatch.setattr("aduan.registry.importer.BATCH", 2)
+    lines = [HEADER.encode()] + [f"35061045018{n:05d},,Warga {n},,35.06.10.2005,bpnt,aktif,,BRI\n".encode()
+                                 for n in range(1, 6)]
+    lines.append(b"3506104501800002,,Warga Dua Lagi,,35.06.10.2005,bpnt,aktif,,BRI\n")  # line 7 repeats line 3
+    summary = import_file(write(tmp_path, lines), source="dtks", period="2026-11")
+    assert (summary.added, summary.rejected) == (5, [{"line": 7, "reason": "NIK 3506104501800002 sudah ada di baris 3"}])
+    assert Record.objects.get(nik="3506104501800002").name == "Warga 2"
