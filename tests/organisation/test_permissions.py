@@ -22,6 +22,9 @@ from aduan.organisation.admin import NEEDS_AN_ADMINISTRATOR, NEEDS_ONE_PEJABAT, 
 from aduan.organisation.models import IdentityView, Membership, Role, Unit
 
 
+DESK = ("answer_at_desk", "refer")
+
+
 @pytest.fixture
 def at_kediri(lodge, officer, org):
     complaint = lodge()
@@ -30,13 +33,17 @@ def at_kediri(lodge, officer, org):
 
 @pytest.mark.parametrize(("unit", "role", "expected"), [
     # Announced to the district (R20) as well as held there: its desk may also answer the announcement.
+    # Every desk of the holding unit may also settle it on the spot or refer it (Probolinggo 2.4–2.5).
     ("dinsos-35-06", Role.ADMINISTRATOR, {"follow_up", "return", "escalate", "close", "reopen", "rebut", "classify",
-                                          "assign", "complete_stage", "extend", "answer_announcement"}),
+                                          "assign", "complete_stage", "extend", "answer_announcement", *DESK}),
     ("dinsos-35-06", Role.PEJABAT_PENGELOLA, {"follow_up", "return", "escalate", "close", "reopen", "rebut",
-                                              "classify", "assign", "complete_stage", "extend", "answer_announcement"}),
+                                              "classify", "assign", "complete_stage", "extend", "answer_announcement",
+                                              *DESK}),
+    ("dinsos-35-06", Role.SUB_KOORDINATOR, {"follow_up", "return", "escalate", "rebut", "classify", "complete_stage",
+                                            "answer_announcement", *DESK}),
     ("dinsos-35-06", Role.BACK_OFFICE, {"follow_up", "return", "escalate", "rebut", "classify", "complete_stage",
-                                        "answer_announcement"}),
-    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut", "classify", "answer_announcement"}),
+                                        "answer_announcement", *DESK}),
+    ("dinsos-35-06", Role.FRONT_OFFICE, {"rebut", "classify", "answer_announcement", *DESK}),
     ("dinsos-35-06", Role.SUPERVISOR, set()),
     ("dinsos-35", Role.ADMINISTRATOR, set()),
     ("admin-utama", Role.ADMINISTRATOR, {"dispose", "close", "reopen", "rebut", "classify"}),
