@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "aduan.surveys",
     "aduan.reports",
     "aduan.registry",
+    "aduan.letters",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",

@@ -1,6 +1,18 @@
 from ninja import NinjaAPI
 
-from aduan.api import attachments, casework, complaints, errors, handling, regions, registry, reports, taxonomy, triage
+from aduan.api import (
+    attachments,
+    casework,
+    complaints,
+    errors,
+    handling,
+    letters,
+    regions,
+    registry,
+    reports,
+    taxonomy,
+    triage,
+)
 from aduan.api.auth import BearerToken
 
 api = NinjaAPI(
@@ -20,3 +32,4 @@ api.add_router("", casework.router)
 api.add_router("", triage.router)
 api.add_router("", reports.router)
 api.add_router("", registry.router)
+api.add_router("", letters.router)

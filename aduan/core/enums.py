@@ -60,6 +60,7 @@ class EventKind(models.TextChoices):
     EXTENDED = "extended", _("Tenggat diperpanjang")
     DISTRICT_ANSWERED = "district_answer", _("Dijawab kabupaten/kota")
     REGISTRY_LINKED = "registry_linked", _("Ditautkan ke data penerima")
+    LETTER_ISSUED = "letter_issued", _("Surat diterbitkan")
 
 
 class Extension(models.TextChoices):

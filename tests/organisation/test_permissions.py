@@ -22,7 +22,7 @@ from aduan.organisation.admin import NEEDS_AN_ADMINISTRATOR, NEEDS_ONE_PEJABAT, 
 from aduan.organisation.models import IdentityView, Membership, Role, Unit
 
 
-DESK = ("answer_at_desk", "refer")
+DESK = ("answer_at_desk", "refer", "issue_letter")
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ In brief:
 - close, reopen: administrator and Pejabat Pengelola of the unit holding it, or of the Admin Utama;
 - answer at the desk (a simple case settled with the reporter there, then closed) and refer a
   complex one to the unit's sub koordinator or Pejabat Pengelola: the desk of the holding unit
-  (front office, and every role that may follow up);
+  (front office, and every role that may follow up); the same desk issues the complaint's letters
+  (R23), signed for the unit's Pejabat Pengelola;
 - record a rebuttal (the reporter's, taken by phone or at the desk), and classify a complaint or
   correct its place: any officer of the holding or receiving unit but a supervisor, or the Admin
   Utama's administrators;
@@ -50,6 +51,7 @@ class Ability(StrEnum):
     ANSWER_ANNOUNCEMENT = "answer_announcement"
     ANSWER_AT_DESK = "answer_at_desk"
     REFER = "refer"
+    ISSUE_LETTER = "issue_letter"
 
 
 FILING_ROLES = frozenset({Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.ADMINISTRATOR, Role.PEJABAT_PENGELOLA,
@@ -76,6 +78,7 @@ HOLDER_ROLES: dict[Ability, frozenset[str]] = {
     Ability.ANSWER_ANNOUNCEMENT: frozenset(),  # not the holder's: the unit announced to (`may`)
     Ability.ANSWER_AT_DESK: DESK_ROLES,
     Ability.REFER: DESK_ROLES,
+    Ability.ISSUE_LETTER: DESK_ROLES,
 }
 # Who may be given a complaint to work on: those of the holding unit who may answer it.
 ASSIGNABLE_ROLES = HANDLING_ROLES
@@ -105,6 +108,7 @@ REFUSALS: dict[Ability, str] = {
                                  "pemberitahuan ini.",
     Ability.ANSWER_AT_DESK: "Hanya petugas loket unit yang memegang pengaduan ini yang dapat menjawabnya langsung.",
     Ability.REFER: "Hanya petugas loket unit yang memegang pengaduan ini yang dapat merujuknya.",
+    Ability.ISSUE_LETTER: "Hanya petugas unit yang memegang pengaduan ini yang dapat menerbitkan suratnya.",
 }
 OUTSIDE_PROVINCE = "Unit provinsi hanya dapat meneruskan pengaduan kepada unit di wilayah provinsinya."
 

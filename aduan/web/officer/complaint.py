@@ -32,7 +32,7 @@ from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import DeliveryStatus
 from aduan.registry import access as registry_access
 from aduan.registry import matching
-from aduan.web.officer import access, casework, registry
+from aduan.web.officer import access, casework, letters, registry
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG, ClassifyForm
 
 PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
@@ -138,7 +138,23 @@ def registry_recheck(request, tracking: str):
     return redirect(f"{reverse('web:officer:complaint', kwargs={'tracking': complaint.tracking_number})}#registri")
 
 
-def _render(request, complaint: Complaint, *, bound=None, status: int = 200, casework_form=None):
+@login_required
+@require_POST
+def letter_issue(request, tracking: str):
+    """Issue one of the complaint's letters (SPEC R23); its PDF is kept for every reprint."""
+    complaint = visible_complaint(request.user, tracking)
+    form = letters.issue(request, complaint)
+    if form is not None:
+        return _render(request, complaint, letter_form=form, status=400)
+    return redirect(f"{reverse('web:officer:complaint', kwargs={'tracking': complaint.tracking_number})}#surat")
+
+
+@login_required
+def letter_pdf(request, tracking: str, letter_id: int):
+    return letters.letter_file(request, visible_complaint(request.user, tracking), letter_id)
+
+
+def _render(request, complaint: Complaint, *, bound=None, status: int = 200, casework_form=None, letter_form=None):
     allowed = access.allowed_actions(request.user, complaint)
     forms = []
     for form_class in sorted(ACTION_FORMS, key=lambda form: not (form is ClassifyForm and complaint.needs_checking)):
@@ -161,6 +177,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
         "failed_form": bound,
         "casework": casework.panel(request.user, complaint, bound=casework_form),
         "registry": registry.registry_panel(request.user, complaint),
+        "letters": letters.letters_panel(request.user, complaint, bound=letter_form),
         "calendar": working_calendar(),
         "now": timezone.now(),
     }, status=status)

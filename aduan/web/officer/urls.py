@@ -1,7 +1,7 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, complaint, dashboard, hotspots, queue, registry, reports, units
+from aduan.web.officer import auth, complaint, dashboard, hotspots, letters, queue, registry, reports, units
 
 app_name = "officer"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("petugas/permintaan-maaf/<str:tracking>/", dashboard.apology_publish, name="apology_publish"),
     path("petugas/unit/", units.unit_channels, name="unit_channels"),
     path("petugas/unit/impor/", units.channel_import, name="channel_import"),
+    path("petugas/unit/kop-surat/", letters.letterhead, name="letterhead"),
     path("petugas/registri/", registry.registry_lookup, name="registry"),
     path("petugas/registri/impor/", registry.registry_upload, name="registry_upload"),
     path("petugas/registri/impor/<int:job_id>/", registry.registry_job, name="registry_job"),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("petugas/aduan/<str:tracking>/lampiran/<int:attachment_id>/", complaint.attachment_download, name="attachment"),
     path("petugas/aduan/<str:tracking>/pesan/<int:notification_id>/kirim-ulang/", complaint.message_resend,
          name="message_resend"),
+    path("petugas/aduan/<str:tracking>/surat/terbitkan/", complaint.letter_issue, name="letter_issue"),
+    path("petugas/aduan/<str:tracking>/surat/<int:letter_id>/", complaint.letter_pdf, name="letter"),
     path("petugas/aduan/<str:tracking>/<slug:slug>/", complaint.complaint_action, name="action"),
     path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", complaint.casework_action, name="casework"),
     path("petugas/aduan/<str:tracking>/registri/periksa/", complaint.registry_recheck, name="registry_recheck"),
