@@ -181,17 +181,22 @@ def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS registry_staging (line integer, "
                        f"{', '.join(f'{c} text' for c in COMPARED)}) ON COMMIT DELETE ROWS")
+        cursor.execute("TRUNCATE registry_staging")  # inside an outer transaction nothing has committed
         with cursor.copy(f"COPY registry_staging (line, {columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row([row["line"], *[_values(row, name) for name in FIELDS], period])
-        # A NIK already taken by an earlier line of this file is refused with that line.
+        # A NIK already taken by an earlier line of this file is refused with that line. Driven by
+        # this batch: the session table is never analysed, and grows to the whole file.
         cursor.execute("INSERT INTO registry_seen SELECT nik, line FROM registry_staging ORDER BY line "
-                       "ON CONFLICT (nik) DO NOTHING")
-        cursor.execute("DELETE FROM registry_staging staged USING registry_seen seen "
-                       "WHERE seen.nik = staged.nik AND seen.line <> staged.line RETURNING staged.line, seen.line, seen.nik")
-        repeated = cursor.fetchall()
-        summary.rejected += [{"line": line, "reason": DUPLICATE.format(nik=nik, line=first)}
-                             for line, first, nik in repeated]
+                       "ON CONFLICT (nik) DO NOTHING RETURNING line")
+        taken = {line for (line,) in cursor.fetchall()}
+        repeated = [(row["line"], row["nik"]) for row in rows if row["line"] not in taken]
+        if repeated:
+            cursor.execute("DELETE FROM registry_staging WHERE line = ANY(%s)", [[line for line, _ in repeated]])
+            cursor.execute("SELECT nik, line FROM registry_seen WHERE nik = ANY(%s)", [[nik for _, nik in repeated]])
+            first = dict(cursor.fetchall())
+            summary.rejected += [{"line": line, "reason": DUPLICATE.format(nik=nik, line=first[nik])}
+                                 for line, nik in repeated]
         distinct = " OR ".join(f"{table}.{c} IS DISTINCT FROM EXCLUDED.{c}" for c in COMPARED)
         cursor.execute(
             f"WITH merged AS (INSERT INTO {table} (source, {columns}, updated_at) "

@@ -1,21 +1,18 @@
 """The complaint's letters on its page (SPEC R23): the ones issued, each reprinted from the stored
-file, and the form to issue another; the unit's letterhead page."""
+file, and the form to issue another (the unit's letterhead page is with its channels, units.py)."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
 
-from aduan.core.access import Ability, NotAllowed, kept_units, may
+from aduan.core.access import Ability, NotAllowed, may
 from aduan.core.errors import ActionError
 from aduan.letters.issuing import letter_issue, may_read
-from aduan.letters.models import Letterhead, LetterKind
+from aduan.letters.models import LetterKind
 from aduan.web.officer.forms import UnitChoiceField, units_near
 
 
@@ -62,30 +59,3 @@ def letter_file(request, complaint, letter_id: int):
         raise PermissionDenied
     return FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
                         filename=f"{letter.number.replace('/', '-')}.pdf")
-
-
-class LetterheadForm(forms.ModelForm):
-    class Meta:
-        model = Letterhead
-        fields = ["logo", "place", "code", "signatory_name", "signatory_title", "signatory_nip"]
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def letterhead(request):
-    """The unit's Pejabat Pengelola or Administrator keeps what heads and signs its letters."""
-    units = kept_units(request.user)
-    if not units:
-        return HttpResponseForbidden(gettext("Anda tidak berwenang mengubah kop surat unit mana pun."))
-    code = request.POST.get("unit") or request.GET.get("unit") or next(iter(units))
-    unit = units.get(code)
-    if unit is None:
-        return HttpResponseForbidden(gettext("Anda tidak berwenang mengubah kop surat unit ini."))
-    head = Letterhead.objects.filter(unit=unit).first() or Letterhead(unit=unit)
-    form = LetterheadForm(request.POST or None, request.FILES or None, instance=head)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, gettext("Kop surat disimpan; surat berikutnya memakainya."))
-        return redirect(f"{reverse('web:officer:letterhead')}?unit={unit.code}")
-    return render(request, "web/officer/letterhead.html", {"units": units, "unit": unit, "form": form},
-                  status=400 if form.errors else 200)

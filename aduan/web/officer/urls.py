@@ -1,7 +1,7 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, complaint, dashboard, hotspots, letters, queue, registry, reports, units
+from aduan.web.officer import auth, complaint, dashboard, hotspots, queue, registry, reports, units
 
 app_name = "officer"
 
@@ -20,7 +20,7 @@ urlpatterns = [
     path("petugas/permintaan-maaf/<str:tracking>/", dashboard.apology_publish, name="apology_publish"),
     path("petugas/unit/", units.unit_channels, name="unit_channels"),
     path("petugas/unit/impor/", units.channel_import, name="channel_import"),
-    path("petugas/unit/kop-surat/", letters.letterhead, name="letterhead"),
+    path("petugas/unit/kop-surat/", units.letterhead, name="letterhead"),
     path("petugas/registri/", registry.registry_lookup, name="registry"),
     path("petugas/registri/impor/", registry.registry_upload, name="registry_upload"),
     path("petugas/registri/impor/<int:job_id>/", registry.registry_job, name="registry_job"),
