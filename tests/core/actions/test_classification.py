@@ -159,7 +159,10 @@ def test_correcting_a_flagged_place_names_the_region_and_keeps_what_was_sent(lod
 
 
 def test_a_place_in_another_time_zone_counts_the_deadline_in_that_zone(lodge, front_office):
-    complaint = lodge(receiving_unit="dinsos-35-06")
+    # Received at midday in both zones: between 16:00 and 17:00 UTC it is already tomorrow in
+    # Makassar but not in Kediri, and the two deadlines would be a day apart.
+    midday = (timezone.now() - timedelta(days=1)).replace(hour=5, minute=0, second=0, microsecond=0)
+    complaint = lodge(receiving_unit="dinsos-35-06", received_at=midday)
     due_before = complaint.due_at
 
     moved = complaint_locate(complaint=complaint, actor=front_office, region_code=MAKASSAR)
