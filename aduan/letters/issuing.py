@@ -33,7 +33,7 @@ def letter_issue(*, complaint: Complaint, kind: str, actor, to_unit: Unit | None
     kind = LetterKind(kind)
     at = at or timezone.now()
     with transaction.atomic():
-        current = Complaint.objects.select_for_update().select_related(
+        current = Complaint.objects.select_for_update(of=("self",)).select_related(
             "program", "region", "receiving_unit", "handling_unit").get(pk=complaint.pk)
         require(actor, Ability.ISSUE_LETTER, current)
         unit = current.holder
