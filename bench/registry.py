@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import connection
 
+from aduan.core.numbers import example_nik
 from aduan.regions.models import Region
 from aduan.registry import access
 from aduan.registry.models import Record
@@ -24,13 +25,8 @@ PROGRAMS = [("bpnt", "BRI"), ("bpnt", "BNI"), ("pkh", "BRI"), ("pkh", "Mandiri")
 
 
 def numbers(j: int, village: str) -> tuple[str, str, str]:
-    """A NIK, KK and KKS unique for each j < 336,000,000: the desa's kecamatan, a possible birth
-    date, a serial."""
-    district = village.replace(".", "")[:6]
-    serial, day_number = j % 10_000, j // 10_000
-    day, month, year = 1 + day_number % 28, 1 + (day_number // 28) % 12, (day_number // 336) % 100
-    nik = f"{district}{day:02d}{month:02d}{year:02d}{serial:04d}"
-    return nik, f"{district}{j:010d}", f"32{j:014d}"
+    """A NIK, KK and KKS unique for each j < 672,000,000."""
+    return example_nik(village, j), f"{village.replace('.', '')[:6]}{j:010d}", f"32{j:014d}"
 
 
 def write_file(path: Path, rows: int, villages: list[str]) -> None:

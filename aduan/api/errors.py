@@ -1,5 +1,6 @@
 """Errors as {"code", "message", "field"}: machine-readable code, Indonesian message."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, ValidationError
@@ -71,6 +72,7 @@ def install(api: NinjaAPI) -> None:
         return response
 
     @api.exception_handler(Forbidden)
+    @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
         return api.create_response(request, {"code": "forbidden", "message": str(exc) or FORBIDDEN}, status=403)
 

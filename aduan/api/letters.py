@@ -3,7 +3,6 @@
 from datetime import datetime
 from typing import Literal
 
-from django.http import FileResponse, Http404
 from ninja import Field, Path, Router, Schema, Status
 
 from aduan.api import scopes
@@ -12,13 +11,12 @@ from aduan.api.errors import Error, Forbidden
 from aduan.api.schemas import In
 from aduan.core import errors
 from aduan.core.access import NotAllowed
-from aduan.letters.issuing import letter_issue, may_read
+from aduan.letters.issuing import letter_download, letter_issue
 from aduan.organisation.models import Unit
 
 router = Router(tags=["letters"])
 MAX_ID = 2**63 - 1
 UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
-NOT_YOURS = "Surat ini menyebut pelapor yang identitasnya dirahasiakan bagi Anda."
 
 
 class LetterIn(In):
@@ -71,11 +69,4 @@ def list_letters(request, tracking_number: str):
                                                  "content": {"application/pdf": {}}}}})
 @scopes.require_scope(scopes.COMPLAINTS_READ)
 def letter_pdf(request, tracking_number: str, letter_id: int = Path(..., ge=1, le=MAX_ID)):
-    complaint = get_visible(request, tracking_number)
-    letter = complaint.letters.filter(pk=letter_id).first()
-    if letter is None:
-        raise Http404
-    if not may_read(request.user, letter):
-        raise Forbidden(NOT_YOURS)
-    return FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
-                        filename=f"{letter.number.replace('/', '-')}.pdf")
+    return letter_download(request.user, get_visible(request, tracking_number), letter_id)

@@ -50,3 +50,13 @@ def plausible_nik(number: str | None) -> str:
     """The number when it can be a NIK, else "": for the channels that read one out of free text (SMS,
     email), where a wrong guess must not stop the complaint — the number stays in the text."""
     return number if number and not nik_problem(number) else ""
+
+
+def example_nik(place: str, n: int) -> str:
+    """A plausible NIK of someone living in `place` (a desa or kecamatan code), for the demo and the
+    benchmarks: the kecamatan, a birth date (day, + 40 for every other 28 days' worth, month,
+    year), a four-digit serial. Distinct for every n below 672,000,000."""
+    serial, day_number = n % 10_000, n // 10_000
+    day = 1 + day_number % 28 + (40 if day_number // 28 % 2 else 0)
+    month, year = 1 + day_number // 56 % 12, day_number // 672 % 100
+    return f"{place.replace('.', '')[:6]}{day:02d}{month:02d}{year:02d}{serial:04d}"

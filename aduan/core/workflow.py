@@ -75,6 +75,11 @@ ILLEGAL_TRANSITION = "Tindakan '{transition}' tidak dapat dilakukan pada pengadu
 REBUT_WITHOUT_ANSWER = "Belum ada tindak lanjut yang dapat disanggah."
 REBUT_WINDOW_CLOSED = "Masa sanggah sudah berakhir; pengaduan ini sudah dianggap selesai."
 CLOSE_WHILE_REBUTTED = "Sanggahan pelapor belum dijawab; pengaduan belum dapat ditutup."
+NOT_AT_THE_DESK = "Hanya pengaduan yang diterima tatap muka atau lewat telepon yang dapat dijawab langsung."
+
+# Probolinggo 2.4: a simple case is explained and settled with the reporter there — at the desk or
+# on the line — so there is no answer to wait for and none to rebut (Channel values).
+AT_DESK_CHANNELS = frozenset({"tatap_muka", "telepon"})
 
 
 class IllegalTransition(Exception):
@@ -117,6 +122,28 @@ def check_closure(state: State, window: Window) -> None:
     next_state(state, Transition.CLOSE)
     if window.closes_at is None:
         raise IllegalTransition(CLOSE_WHILE_REBUTTED)
+
+
+def check_desk_answer(state: State, channel: str) -> None:
+    next_state(state, Transition.ANSWER_AT_DESK)
+    if channel not in AT_DESK_CHANNELS:
+        raise IllegalTransition(NOT_AT_THE_DESK)
+
+
+def admitted(complaint, now: datetime) -> set[str]:
+    """The transitions a complaint (anything with its status, channel, closure window and handling
+    unit) admits now, checked the way the actions check them: what the pages and the API offer."""
+    state = State(complaint.status)
+    allowed = {t.value for t in Transition if (state, t) in TABLE}
+    if complaint.closure_due_at is None:
+        allowed -= {Transition.CLOSE, Transition.REBUT}
+    elif now >= complaint.closure_due_at:
+        allowed.discard(Transition.REBUT)
+    if complaint.handling_unit_id is None:
+        allowed.discard(Transition.RETURN)  # not disposed yet: nothing to send back
+    if complaint.channel not in AT_DESK_CHANNELS:
+        allowed.discard(Transition.ANSWER_AT_DESK)
+    return allowed
 
 
 def closes_automatically(state: State, window: Window, now: datetime) -> bool:

@@ -15,6 +15,7 @@ from aduan.core.actions.lifecycle import complaint_close_expired
 from aduan.core.enums import Status
 from aduan.core.intake import IntakeMessage, Reporter
 from aduan.core.models import Complaint
+from aduan.core.numbers import example_nik
 from aduan.organisation.models import Membership, Role, Unit
 from aduan.regions.models import Region
 from aduan.surveys.actions import survey_record
@@ -130,7 +131,7 @@ def create_complaints(count: int = 300, seed: int = 1708) -> int:
         anonymous = rng.random() < 0.08
         reporter = Reporter(anonymous=True) if anonymous else Reporter(
             confidential=rng.random() < 0.15, name=rng.choice(NAMES),
-            nik=_nik(village.code, rng.randrange(10**11, 10**12)),
+            nik=example_nik(village.code, rng.randrange(10**11, 10**12)),
             kks=str(rng.randrange(10**15, 10**16)) if program == "bpnt" else "",
             phone=f"+6281{rng.choice('123')}{rng.randrange(10**7, 10**8)}",  # a Telkomsel-style mobile number
         )
@@ -187,11 +188,3 @@ def _advance(complaint: Complaint, admin, rng: random.Random, now, age: timedelt
     complaint_follow_up(complaint=complaint, actor=admin, answer=rng.choice(ANSWERS), at=answered_at)
     if rng.random() < 0.12 and answered_at + timedelta(days=2) < now:
         complaint_rebut(complaint=complaint, text="Sampai sekarang belum ada perubahan.", at=answered_at + timedelta(days=2))
-
-
-def _nik(village: str, n: int) -> str:
-    """A plausible NIK of someone living in `village`: its kecamatan, a birth date (day + 40 for a
-    woman, month, year), a serial."""
-    day = 1 + n % 28 + (40 if n // 28 % 2 else 0)
-    month, year, serial = 1 + n // 56 % 12, n // 672 % 100, n // 67_200 % 10_000
-    return f"{village.replace('.', '')[:6]}{day:02d}{month:02d}{year:02d}{serial:04d}"

@@ -3,8 +3,10 @@ complaint's facts, the PDF made once and kept (a reprint is that file), an event
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.utils import timezone
 
 from aduan.core import privacy
@@ -26,6 +28,7 @@ NO_ANSWER = "Pengaduan ini belum dijawab; belum ada hasil penanganan untuk diber
 NO_UNIT = "Pilih unit tujuan surat pengantar."
 SAME_UNIT = "Surat pengantar ditujukan kepada unit lain."
 ISSUED_NOTE = "{kind} nomor {number} diterbitkan."
+NOT_YOURS = "Surat ini menyebut pelapor yang identitasnya dirahasiakan bagi Anda."
 
 
 def letter_issue(*, complaint: Complaint, kind: str, actor, to_unit: Unit | None = None,
@@ -120,3 +123,16 @@ def may_read(user, letter: Letter) -> bool:
     an anonymous complaint names no one)."""
     complaint = letter.complaint
     return may_see_identity(user, complaint) or (letter.kind == LetterKind.PENGANTAR and complaint.anonymous)
+
+
+def letter_download(user, complaint: Complaint, letter_id: int) -> FileResponse:
+    """One of the complaint's letters as kept when issued (every reprint the same bytes), for the
+    page and the API: Http404 when the complaint has no such letter, PermissionDenied when the
+    user may not read whom it names."""
+    letter = complaint.letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise Http404
+    if not may_read(user, letter):
+        raise PermissionDenied(NOT_YOURS)
+    return FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
+                        filename=f"{letter.number.replace('/', '-')}.pdf")

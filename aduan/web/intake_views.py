@@ -110,6 +110,7 @@ def _record_paper_details(complaint, officer, form: IntakeForm) -> None:
 
 def _settle_here(user, complaint) -> set[str]:
     """The desk's two ways to finish with a reporter still there, as far as this complaint admits."""
-    allowed = allowed_actions(user, complaint)
-    return {form.transition for form in (DeskAnswerForm, ReferForm)
-            if form.transition in allowed and form(complaint=complaint, user=user).is_offered()}
+    settle = allowed_actions(user, complaint) & {DeskAnswerForm.transition, ReferForm.transition}
+    if ReferForm.transition in settle and not ReferForm.offered_for(complaint):
+        settle.discard(ReferForm.transition)
+    return settle

@@ -69,6 +69,9 @@ def test_the_desk_answers_on_the_spot_or_refers_over_the_api(api_as, officer, lo
     assert answered.status_code == 201 and answered.json()["status"] == "selesai"
     again = desk.post(url(simple, "desk-answer"), {"answer": "Lagi."}, content_type="application/json")
     assert again.status_code == 409
+    by_sms = lodge(receiving_unit="dinsos-35-06", actor=desk_officer)
+    not_here = desk.post(url(by_sms, "desk-answer"), {"answer": "Sudah dijelaskan."}, content_type="application/json")
+    assert not_here.status_code == 409 and "tatap muka" in not_here.json()["message"]
 
     complex_case = lodge(channel="tatap_muka", receiving_unit="dinsos-35-06", actor=desk_officer)
     sub = officer("dinsos-35-06", Role.SUB_KOORDINATOR, username="rina")

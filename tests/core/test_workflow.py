@@ -1,6 +1,7 @@
 """SPEC R15 as a table: belum → proses → selesai, rebuttal inside the window, closure after it."""
 
 from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,6 +13,7 @@ from aduan.core.workflow import (
     State,
     Transition,
     Window,
+    admitted,
     check_closure,
     check_rebuttal,
     closes_automatically,
@@ -87,3 +89,23 @@ def test_it_closes_automatically_only_once_the_window_has_passed():
     assert closes_automatically(State.PROSES, window, NOW)
     assert not closes_automatically(State.PROSES, Window(None), NOW + timedelta(days=99))
     assert not closes_automatically(State.SELESAI, window, NOW + timedelta(days=1))
+
+
+def _complaint(channel, status="belum", closure_due_at=None, handling_unit_id=None):
+    return SimpleNamespace(channel=channel, status=status, closure_due_at=closure_due_at,
+                           handling_unit_id=handling_unit_id)
+
+
+def test_only_a_complaint_made_at_the_desk_or_by_phone_can_be_answered_there():
+    assert "answer_at_desk" in admitted(_complaint("tatap_muka"), NOW)
+    assert "answer_at_desk" in admitted(_complaint("telepon"), NOW)
+    assert "answer_at_desk" not in admitted(_complaint("sms"), NOW)
+    assert "answer_at_desk" not in admitted(_complaint("telepon", status="proses", closure_due_at=NOW), NOW)
+
+
+def test_what_a_complaint_admits_follows_its_window_and_its_place():
+    answered = _complaint("web", status="proses", closure_due_at=NOW + timedelta(days=1))
+    assert {"close", "rebut"} <= admitted(answered, NOW)
+    assert "rebut" not in admitted(answered, NOW + timedelta(days=2))
+    assert "return" not in admitted(_complaint("web"), NOW)
+    assert "return" in admitted(_complaint("web", handling_unit_id=7), NOW)

@@ -9,7 +9,6 @@ from aduan.core.actions.classification import Classification, complaint_classify
 from aduan.core.actions.handling import complaint_dispose, complaint_escalate, complaint_return
 from aduan.core.actions.intake import ReceiveResult, complaint_receive
 from aduan.core.actions.lifecycle import (
-    AT_DESK_CHANNELS,
     complaint_answer_at_desk,
     complaint_close,
     complaint_close_expired,
@@ -25,7 +24,6 @@ from aduan.core.actions.overdue import (
 from aduan.core.actions.stages import complaint_complete_stage, complaint_extend
 
 __all__ = [
-    "AT_DESK_CHANNELS",
     "ReceiveResult",
     "complaint_receive",
     "complaint_dispose",

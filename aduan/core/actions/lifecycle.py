@@ -11,7 +11,7 @@ from aduan.core.access import Ability
 from aduan.core.actions.events import REPORTER, SYSTEM, record_event
 from aduan.core.actions.guard import locked, refused, states, updated
 from aduan.core.due_dates import closure_window_end
-from aduan.core.enums import Channel, EventKind, Status
+from aduan.core.enums import EventKind, Status
 from aduan.core.models import Complaint
 from aduan.core.workflow import (
     IllegalTransition,
@@ -19,16 +19,13 @@ from aduan.core.workflow import (
     Transition,
     Window,
     check_closure,
+    check_desk_answer,
     check_rebuttal,
     closes_automatically,
     next_state,
 )
 
 AUTO_CLOSE_NOTE = gettext_noop("Ditutup otomatis: tidak ada sanggahan dalam masa sanggah.")
-# Probolinggo 2.4: a simple case is explained and settled with the reporter there — at the desk or
-# on the line — so there is no answer to wait for and none to rebut.
-AT_DESK_CHANNELS = frozenset({Channel.TATAP_MUKA, Channel.TELEPON})
-NOT_AT_THE_DESK = "Hanya pengaduan yang diterima tatap muka atau lewat telepon yang dapat dijawab langsung."
 DESK_CLOSE_NOTE = gettext_noop("Dijawab langsung di loket; pelapor menerima penjelasannya.")
 
 
@@ -60,9 +57,12 @@ def complaint_answer_at_desk(*, complaint: Complaint, actor, answer: str, at: da
     at = at or timezone.now()
     with transaction.atomic():
         current = locked(complaint, actor=actor, ability=Ability.ANSWER_AT_DESK)
-        before, after = states(current, Transition.ANSWER_AT_DESK)
-        if current.channel not in AT_DESK_CHANNELS:
-            raise errors.ActionError(NOT_AT_THE_DESK, field="answer")
+        before = State(current.status)
+        try:
+            check_desk_answer(before, current.channel)
+        except IllegalTransition as error:
+            raise refused(error) from None
+        after = next_state(before, Transition.ANSWER_AT_DESK)
         current.followed_up_at = at
         current.first_answered_at = current.first_answered_at or at
         current.save(update_fields=["followed_up_at", "first_answered_at", "updated_at"])

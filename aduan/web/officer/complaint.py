@@ -28,6 +28,7 @@ from aduan.core.due_dates import working_calendar
 from aduan.core.errors import ActionError
 from aduan.core.models import Complaint
 from aduan.core.tracking import normalize_tracking_number
+from aduan.letters.issuing import letter_download
 from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import DeliveryStatus
 from aduan.registry import access as registry_access
@@ -151,7 +152,7 @@ def letter_issue(request, tracking: str):
 
 @login_required
 def letter_pdf(request, tracking: str, letter_id: int):
-    return letters.letter_file(request, visible_complaint(request.user, tracking), letter_id)
+    return letter_download(request.user, visible_complaint(request.user, tracking), letter_id)
 
 
 def _render(request, complaint: Complaint, *, bound=None, status: int = 200, casework_form=None, letter_form=None):

@@ -411,9 +411,6 @@ class DeskAnswerForm(ActionForm):
     answer = forms.CharField(label=_("Penjelasan atau solusi yang diberikan kepada pelapor"), max_length=5000,
                              error_messages=REQUIRED, widget=forms.Textarea(attrs=TEXTAREA))
 
-    def is_offered(self) -> bool:
-        return self.complaint.channel in actions.AT_DESK_CHANNELS
-
     def perform(self) -> str:
         actions.complaint_answer_at_desk(complaint=self.complaint, actor=self.user, answer=self.cleaned_data["answer"])
         return gettext("Dijawab di loket; pengaduan ditutup.")
@@ -432,8 +429,13 @@ class ReferForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = unit_officers(self.complaint.holder_id, REFERRAL_ROLES)
 
+    @staticmethod
+    def offered_for(complaint) -> bool:
+        """Only where the holding unit has someone to refer to."""
+        return unit_officers(complaint.holder_id, REFERRAL_ROLES).exists()
+
     def is_offered(self) -> bool:
-        return self.fields["officer"].queryset.exists()
+        return self.offered_for(self.complaint)
 
     def perform(self) -> str:
         officer = self.cleaned_data["officer"]

@@ -4,8 +4,6 @@ file, and the form to issue another (the unit's letterhead page is with its chan
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -51,11 +49,3 @@ def issue(request, complaint):
             messages.success(request, gettext("Surat %(number)s diterbitkan.") % {"number": letter.number})
             return None
     return form
-
-
-def letter_file(request, complaint, letter_id: int):
-    letter = get_object_or_404(complaint.letters, pk=letter_id)
-    if not may_read(request.user, letter):
-        raise PermissionDenied
-    return FileResponse(letter.pdf.open("rb"), content_type="application/pdf",
-                        filename=f"{letter.number.replace('/', '-')}.pdf")

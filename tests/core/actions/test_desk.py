@@ -8,8 +8,8 @@ from aduan.core import errors
 from aduan.core.access import NotAllowed
 from aduan.core.actions import complaint_answer_at_desk, complaint_follow_up, complaint_refer
 from aduan.core.actions.assignment import NO_REFERRAL_NOTE
-from aduan.core.actions.lifecycle import NOT_AT_THE_DESK
 from aduan.core.enums import EventKind, Status
+from aduan.core.workflow import NOT_AT_THE_DESK
 from aduan.core.intake import Reporter
 from aduan.core.models import Complaint
 from aduan.notifications.models import Notification
