@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "aduan.reports",
     "aduan.registry",
     "aduan.letters",
+    "aduan.monitoring",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",

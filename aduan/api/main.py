@@ -7,6 +7,7 @@ from aduan.api import (
     errors,
     handling,
     letters,
+    monitoring,
     regions,
     registry,
     reports,
@@ -33,3 +34,4 @@ api.add_router("", triage.router)
 api.add_router("", reports.router)
 api.add_router("", registry.router)
 api.add_router("", letters.router)
+api.add_router("", monitoring.router)

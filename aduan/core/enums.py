@@ -61,6 +61,9 @@ class EventKind(models.TextChoices):
     DISTRICT_ANSWERED = "district_answer", _("Dijawab kabupaten/kota")
     REGISTRY_LINKED = "registry_linked", _("Ditautkan ke data penerima")
     LETTER_ISSUED = "letter_issued", _("Surat diterbitkan")
+    MONITORING_OPENED = "monitored", _("Dipantau penyalurannya")
+    AID_RECEIVED = "aid_received", _("Bantuan diterima")
+    DISCUSSED = "discussed", _("Dibahas dalam rapat koordinasi")
 
 
 class Extension(models.TextChoices):

@@ -25,9 +25,10 @@ from aduan.core import clusters
 from aduan.core.due_dates import working_calendar
 from aduan.core.enums import Channel, EventKind, Severity, Status
 from aduan.core.models import Complaint, Event, overdue_as_of
+from aduan.monitoring.models import MonitoringCase
 from aduan.organisation.models import Unit
 from aduan.regions.lookups import region as region_by_code
-from aduan.regions.timezones import PROVINCES_OUTSIDE_WIB, WIB
+from aduan.regions.timezones import PROVINCES_OUTSIDE_WIB, WIB, zone_name_for
 from aduan.reports import scope
 from aduan.reports.database import without_jit
 from aduan.reports.periods import ZONES, Period, in_zone, local_date, with_province, within
@@ -237,6 +238,7 @@ def figures(subject: Subject, *, now=None, with_attention: bool = True, by_month
         "closed_within_deadline": closed_counts["on_time"],
         "overdue_open": _overdue(subject, now).count(),
         "median_working_days_to_first_answer": median_working_days(subject),
+        "monitoring": monitoring_cases(subject),
     }
     if by_month:
         received_by_month = dict(counted["month"])
@@ -246,6 +248,19 @@ def figures(subject: Subject, *, now=None, with_attention: bool = True, by_month
     if with_attention:
         result["attention"] = attention(subject, now)
     return result
+
+
+def monitoring_cases(subject: Subject) -> dict:
+    """The aid-delivery cases (SPEC R24) of the unit and those below it: opened and closed with the
+    aid received in the period, and still open at its end — in the unit's own days, one query."""
+    start, end = subject.period.bounds(zone_name_for(subject.unit.region_id or ""))
+    ids = scope.unit_ids(subject.unit)
+    cases = MonitoringCase.objects.all() if ids is None else MonitoringCase.objects.filter(unit_id__in=ids)
+    return cases.order_by().aggregate(
+        opened=Count("pk", filter=Q(opened_at__gte=start, opened_at__lt=end)),
+        aid_received=Count("pk", filter=Q(closed_at__gte=start, closed_at__lt=end)),
+        open_at_end=Count("pk", filter=Q(opened_at__lt=end) & (Q(closed_at__isnull=True) | Q(closed_at__gte=end))),
+    )
 
 
 def monthly(unit: Unit, year: int, month: int, *, now=None) -> dict:

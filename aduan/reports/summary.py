@@ -11,6 +11,12 @@ HEADLINES = (
     ("overdue_open", gettext_noop("Melewati tenggat, belum dijawab (akhir periode)")),
     ("median_working_days_to_first_answer", gettext_noop("Median hari kerja sampai jawaban pertama")),
 )
+# SPEC R24: the aid-delivery cases, under the report's "monitoring".
+MONITORING = (
+    ("opened", gettext_noop("Kasus pemantauan penyaluran dibuka")),
+    ("aid_received", gettext_noop("Kasus pemantauan selesai: bantuan diterima")),
+    ("open_at_end", gettext_noop("Kasus pemantauan masih terbuka (akhir periode)")),
+)
 BREAKDOWNS = (
     ("by_program", gettext_noop("Per program")),
     ("by_category_type", gettext_noop("Per jenis kategori")),
@@ -51,6 +57,8 @@ def headline_rows(report: dict) -> list[tuple[str, str]]:
         elif isinstance(value, float):
             value = f"{value:g}".replace(".", ",")
         rows.append((_(label), str(value)))
+    for key, label in MONITORING if "monitoring" in report else ():
+        rows.append((_(label), str(report["monitoring"][key])))
     return rows
 
 

@@ -33,7 +33,7 @@ from aduan.notifications.dispatch import notification_resend
 from aduan.notifications.models import DeliveryStatus
 from aduan.registry import access as registry_access
 from aduan.registry import matching
-from aduan.web.officer import access, casework, letters, registry
+from aduan.web.officer import access, casework, letters, monitoring, registry
 from aduan.web.officer.forms import ACTION_FORMS, BY_SLUG, ClassifyForm
 
 PAGE_COLUMNS = ("program", "topic", "category_type", "policy", "region__parent__parent__parent",
@@ -151,6 +151,13 @@ def letter_issue(request, tracking: str):
 
 
 @login_required
+@require_POST
+def monitoring_open(request, tracking: str):
+    """Follow the reporter's family until the aid arrives (SPEC R24)."""
+    return monitoring.open_from_complaint(request, visible_complaint(request.user, tracking))
+
+
+@login_required
 def letter_pdf(request, tracking: str, letter_id: int):
     return letter_download(request.user, visible_complaint(request.user, tracking), letter_id)
 
@@ -179,6 +186,7 @@ def _render(request, complaint: Complaint, *, bound=None, status: int = 200, cas
         "casework": casework.panel(request.user, complaint, bound=casework_form),
         "registry": registry.registry_panel(request.user, complaint),
         "letters": letters.letters_panel(request.user, complaint, bound=letter_form),
+        "monitoring": monitoring.complaint_panel(request.user, complaint),
         "calendar": working_calendar(),
         "now": timezone.now(),
     }, status=status)

@@ -17,7 +17,7 @@ from aduan.core.enums import Severity, Status
 from aduan.core.errors import ActionError
 from aduan.core.selectors import keyset_page
 from aduan.web import exports
-from aduan.web.officer import deadlines
+from aduan.web.officer import deadlines, monitoring
 from aduan.web.officer.filters import (
     ACTIVE,
     ELSEWHERE,
@@ -87,6 +87,7 @@ def queue(request):
         "mine_open": complaints_visible_to(request.user).filter(assigned_to=request.user).exclude(status=Status.SELESAI).count(),
         "mine_url": "?" + _query_with(request, mine="on"),
         "announcements": announcement_rows(request.user, calendar, now, complaint_url),
+        "monitoring": monitoring.queue_panel(request.user),
     })
 
 

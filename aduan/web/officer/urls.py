@@ -1,7 +1,7 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, complaint, dashboard, hotspots, queue, registry, reports, units
+from aduan.web.officer import auth, complaint, dashboard, hotspots, monitoring, queue, registry, reports, units
 
 app_name = "officer"
 
@@ -24,6 +24,10 @@ urlpatterns = [
     path("petugas/registri/", registry.registry_lookup, name="registry"),
     path("petugas/registri/impor/", registry.registry_upload, name="registry_upload"),
     path("petugas/registri/impor/<int:job_id>/", registry.registry_job, name="registry_job"),
+    path("petugas/pemantauan/", monitoring.case_list, name="monitoring"),
+    path("petugas/pemantauan/baru/", monitoring.case_new, name="monitoring_new"),
+    path("petugas/pemantauan/<int:case_id>/", monitoring.case_page, name="monitoring_case"),
+    path("petugas/pemantauan/<int:case_id>/<slug:slug>/", monitoring.case_action, name="monitoring_action"),
     path("petugas/ekspor/<int:export_id>/", exports.export_status, name="export"),
     path("petugas/ekspor/<int:export_id>/unduh/", exports.export_download, name="export_download"),
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
@@ -32,6 +36,7 @@ urlpatterns = [
          name="message_resend"),
     path("petugas/aduan/<str:tracking>/surat/terbitkan/", complaint.letter_issue, name="letter_issue"),
     path("petugas/aduan/<str:tracking>/surat/<int:letter_id>/", complaint.letter_pdf, name="letter"),
+    path("petugas/aduan/<str:tracking>/pemantauan/", complaint.monitoring_open, name="monitoring_open"),
     path("petugas/aduan/<str:tracking>/<slug:slug>/", complaint.complaint_action, name="action"),
     path("petugas/aduan/<str:tracking>/kasus/<slug:slug>/", complaint.casework_action, name="casework"),
     path("petugas/aduan/<str:tracking>/registri/periksa/", complaint.registry_recheck, name="registry_recheck"),
