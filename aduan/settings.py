@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "aduan.registry",
     "aduan.letters",
     "aduan.monitoring",
+    "aduan.meetings",
     "aduan.accounts",
     "aduan.intake",
     "aduan.notifications",

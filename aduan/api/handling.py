@@ -18,6 +18,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from aduan.api import complaints, scopes
 from aduan.api.errors import Error, Forbidden
+from aduan.api.lookups import unit_named
 from aduan.api.schemas import ComplaintOut, EventOut, In, SeverityName, StatusName
 from aduan.api.serializers import complaint_dict, event_dict, with_related
 from aduan.core import actions, clusters, errors
@@ -32,7 +33,6 @@ from aduan.regions.timezones import zone_for
 
 router = Router(tags=["handling"])
 
-UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
 UNKNOWN_OFFICER = "Petugas '{value}' tidak ditemukan."
 UNIT_NOT_FOUND = "Unit tidak ditemukan."
 NOTHING_TO_CLASSIFY = "Kirim minimal satu dari: program, category_type, topic, severity, location_code."
@@ -198,13 +198,6 @@ def _visible(request, tracking_number: str) -> Complaint:
     return complaint
 
 
-def _unit(code: str, field: str = "to_unit") -> Unit:
-    unit = Unit.objects.filter(code=code.strip().lower(), is_active=True).first()
-    if unit is None:
-        raise errors.ActionError(UNKNOWN_UNIT.format(value=code), field=field)
-    return unit
-
-
 def _officer(username: str):
     officer = get_user_model().objects.filter(username=username, is_active=True).first()
     if officer is None:
@@ -272,7 +265,7 @@ def proposed_unit(request, tracking_number: str):
 def dispose(request, tracking_number: str, payload: DispositionIn):
     """Forward the complaint to a unit (`to_unit`), or to the proposed unit when none is given."""
     complaint = _visible(request, tracking_number)
-    to_unit = _unit(payload.to_unit) if payload.to_unit else propose_unit(complaint)
+    to_unit = unit_named(payload.to_unit, field="to_unit") if payload.to_unit else propose_unit(complaint)
     _authorise(request, Ability.DISPOSE, complaint, to_unit)
     actions.complaint_dispose(complaint=complaint, actor=request.user, to_unit=to_unit, note=payload.note)
     return _answer(request, complaint)
@@ -354,7 +347,7 @@ def classify(request, tracking_number: str, payload: ClassificationIn):
 def escalate(request, tracking_number: str, payload: EscalationIn):
     """Raise the complaint to the next level (SPEC R16), or to `to_unit` further up the ladder."""
     complaint = _visible(request, tracking_number)
-    to_unit = _unit(payload.to_unit) if payload.to_unit else None
+    to_unit = unit_named(payload.to_unit, field="to_unit") if payload.to_unit else None
     _authorise(request, Ability.ESCALATE, complaint)
     actions.complaint_escalate(complaint=complaint, actor=request.user, reason=payload.reason, to_unit=to_unit)
     return _answer(request, complaint)

@@ -8,15 +8,13 @@ from ninja import Field, Path, Router, Schema, Status
 from aduan.api import scopes
 from aduan.api.complaints import get_visible
 from aduan.api.errors import Error, Forbidden
+from aduan.api.lookups import unit_named
 from aduan.api.schemas import In
-from aduan.core import errors
 from aduan.core.access import NotAllowed
 from aduan.letters.issuing import letter_download, letter_issue
-from aduan.organisation.models import Unit
 
 router = Router(tags=["letters"])
 MAX_ID = 2**63 - 1
-UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
 
 
 class LetterIn(In):
@@ -47,9 +45,7 @@ def issue_letter(request, tracking_number: str, payload: LetterIn):
     complaint = get_visible(request, tracking_number)
     to_unit = None
     if payload.to_unit:
-        to_unit = Unit.objects.filter(code=payload.to_unit.strip().lower(), is_active=True).first()
-        if to_unit is None:
-            raise errors.ActionError(UNKNOWN_UNIT.format(value=payload.to_unit), field="to_unit")
+        to_unit = unit_named(payload.to_unit, field="to_unit")
     try:
         letter = letter_issue(complaint=complaint, kind=payload.kind, actor=request.user, to_unit=to_unit)
     except NotAllowed as refusal:

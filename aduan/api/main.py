@@ -7,6 +7,7 @@ from aduan.api import (
     errors,
     handling,
     letters,
+    meetings,
     monitoring,
     regions,
     registry,
@@ -35,3 +36,4 @@ api.add_router("", reports.router)
 api.add_router("", registry.router)
 api.add_router("", letters.router)
 api.add_router("", monitoring.router)
+api.add_router("", meetings.router)

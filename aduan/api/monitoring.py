@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from aduan.api import scopes
 from aduan.api.complaints import get_visible
 from aduan.api.errors import Error
+from aduan.api.lookups import unit_or_own
 from aduan.api.schemas import In
 from aduan.core import errors
 from aduan.monitoring import actions
@@ -20,7 +21,6 @@ from aduan.taxonomy.models import Program
 
 router = Router(tags=["monitoring"])
 NUMBER = r"^PMT-\d{1,12}$"
-UNKNOWN_UNIT = "Unit '{value}' tidak ditemukan."
 NO_UNIT = "Akun ini bukan petugas Dinas Sosial; sebutkan unit pemantau (`unit`)."
 UNKNOWN_PROGRAM = "Program '{value}' tidak dikenal."
 PAGE = 200
@@ -127,15 +127,7 @@ def _visible(request, number: str) -> MonitoringCase:
 
 
 def _unit(user, code: str | None) -> Unit:
-    if code:
-        unit = Unit.objects.filter(code=code.strip().lower(), is_active=True).first()
-        if unit is None:
-            raise errors.ActionError(UNKNOWN_UNIT.format(value=code), field="unit")
-        return unit
-    units = monitoring_units(user)
-    if not units:
-        raise errors.ActionError(NO_UNIT, field="unit")
-    return units[0]
+    return unit_or_own(code, monitoring_units(user), missing=NO_UNIT)
 
 
 @router.post("/monitoring", response={201: CaseOut, 400: Error, 403: Error, 422: Error})

@@ -46,6 +46,7 @@ ACCOUNTS = [
     DemoAccount("kediri-fo", "Eko Front Office Kediri", "dinsos-35-06", Role.FRONT_OFFICE),
     DemoAccount("kediri-kadis", "Ir. Suparno Kepala Dinsos Kediri", "dinsos-35-06", Role.PEJABAT_PENGELOLA),
     DemoAccount("kediri-subkor", "Rina Sub Koordinator Linjamsos Kediri", "dinsos-35-06", Role.SUB_KOORDINATOR),
+    DemoAccount("kediri-tikor", "Bayu Sekretariat Tikor Kab. Kediri", "tikor-35-06", Role.ADMINISTRATOR),
     DemoAccount("jaksel", "Putri Sudin Sosial Jakarta Selatan", "dinsos-31-74", Role.ADMINISTRATOR),
     DemoAccount("pengawas-jatim", "Lestari Pengawas Jatim", "dinsos-35", Role.SUPERVISOR),
 ]

@@ -20,6 +20,8 @@ def public_note(event) -> str:
             return _("Pengaduan diteruskan kepada %(unit)s.") % {"unit": unit}
         case EventKind.ESCALATED if unit:
             return _("Pengaduan diteruskan ke %(unit)s untuk ditangani di tingkat yang lebih tinggi.") % {"unit": unit}
+        case EventKind.DISCUSSED if unit:
+            return _("Pengaduan Anda dibahas dalam rapat koordinasi %(unit)s.") % {"unit": unit}
         case EventKind.EXTENDED:
             months = EXTENSION_MONTHS.get(event.data.get("extension"), 0)
             return _("Penanganan diperpanjang %(months)s bulan; tenggat baru %(due)s.") % {

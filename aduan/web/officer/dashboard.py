@@ -14,6 +14,7 @@ from aduan.organisation.models import Role
 from aduan.reports import apologies, charts
 from aduan.reports import dashboard as figures
 from aduan.reports.summary import share
+from aduan.web.officer.meetings import dashboard_panel
 from aduan.web.officer.report_forms import ApologyForm
 from aduan.web.officer.reports import refused, unit_choice
 
@@ -54,7 +55,8 @@ def dashboard(request):
          "rows": [(performance["closed"], performance["on_time"], share(performance["on_time"], performance["closed"]))]},
     ]
     return render(request, "web/officer/dashboard.html", {"unit": unit, "units": units, "panels": panels,
-                                                          "ikm": data["ikm"], "status": data["status"]})
+                                                          "ikm": data["ikm"], "status": data["status"],
+                                                          "meetings": dashboard_panel(unit)})
 
 
 def _units_to_apologise_for(user):

@@ -1,7 +1,18 @@
 from django.urls import path
 
 from aduan.web import exports
-from aduan.web.officer import auth, complaint, dashboard, hotspots, monitoring, queue, registry, reports, units
+from aduan.web.officer import (
+    auth,
+    complaint,
+    dashboard,
+    hotspots,
+    meetings,
+    monitoring,
+    queue,
+    registry,
+    reports,
+    units,
+)
 
 app_name = "officer"
 
@@ -28,6 +39,10 @@ urlpatterns = [
     path("petugas/pemantauan/baru/", monitoring.case_new, name="monitoring_new"),
     path("petugas/pemantauan/<int:case_id>/", monitoring.case_page, name="monitoring_case"),
     path("petugas/pemantauan/<int:case_id>/<slug:slug>/", monitoring.case_action, name="monitoring_action"),
+    path("petugas/rapat/", meetings.meeting_list, name="meetings"),
+    path("petugas/rapat/<int:meeting_id>/", meetings.meeting_page, name="meeting"),
+    path("petugas/rapat/<int:meeting_id>/notulen.pdf", meetings.minutes_pdf, name="meeting_minutes"),
+    path("petugas/rapat/<int:meeting_id>/<slug:slug>/", meetings.meeting_action, name="meeting_action"),
     path("petugas/ekspor/<int:export_id>/", exports.export_status, name="export"),
     path("petugas/ekspor/<int:export_id>/unduh/", exports.export_download, name="export_download"),
     path("petugas/aduan/<str:tracking>/", complaint.complaint_page, name="complaint"),
