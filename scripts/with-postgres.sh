@@ -20,7 +20,9 @@
 #
 # Environment: PG_BINDIR (where initdb, pg_ctl live; default: newest /usr/lib/postgresql/*/bin,
 # preferring 15), ADUAN_PG_TMPDIR (parent of the temporary directory; default /tmp — keep it short,
-# a unix socket path must fit in 107 bytes), ADUAN_PG_KEEP_LOG=1 (print the server log at the end).
+# a unix socket path must fit in 107 bytes), ADUAN_PG_KEEP_LOG=1 (print the server log at the end),
+# ADUAN_PG_OPTIONS (more server settings, e.g. "-c shared_buffers=4GB": `make bench` sizes the
+# server as deploy/README.md says production should be).
 set -euo pipefail
 
 log() { printf 'with-postgres: %s\n' "$*" >&2; }
@@ -142,7 +144,7 @@ for attempt in 1 2 3 4 5; do
     if [[ ${ADUAN_PG_DURABLE:-0} != 1 ]]; then
         options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     fi
-    options+=" -c max_connections=200"
+    options+=" -c max_connections=200 ${ADUAN_PG_OPTIONS:-}"
     if pg pg_ctl -D "$data" -l "$server_log" -o "$options" -w -t 60 start >/dev/null; then
         started=1
         break

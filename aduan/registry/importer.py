@@ -111,8 +111,20 @@ def import_file(path: str, *, source: str, period: str, mapping: dict[str, str] 
     merge = _merge_postgres if postgres else _merge_generic
     if postgres:
         _forget_seen()
+    for batch, read in checked_batches(path, mapping or DEFAULT_MAPPING, checker, summary):
+        merge(batch, source, period, summary)
+        if progress:
+            progress(read)
+    summary.rejected.sort(key=lambda rejected: rejected["line"])
+    return summary
+
+
+def checked_batches(path: str, mapping: dict[str, str], checker: Checker,
+                    summary: Summary) -> Iterator[tuple[list[dict], int]]:
+    """The good rows in batches, each with how many lines had been read by its end; every bad row
+    goes to `summary.rejected` with its line and reason."""
     batch: list[dict] = []
-    for line, row, problem in rows_of(path, mapping or DEFAULT_MAPPING):
+    for line, row, problem in rows_of(path, mapping):
         summary.read += 1
         problem = problem or checker.problem(line, row)
         if problem:
@@ -121,22 +133,18 @@ def import_file(path: str, *, source: str, period: str, mapping: dict[str, str] 
         row["line"] = line
         batch.append(row)
         if len(batch) >= BATCH:
-            merge(batch, source, period, summary)
+            yield batch, summary.read
             batch = []
-            if progress:
-                progress(summary.read)
     if batch:
-        merge(batch, source, period, summary)
-    summary.rejected.sort(key=lambda rejected: rejected["line"])
-    return summary
+        yield batch, summary.read
 
 
-LIMITS = {name: Record._meta.get_field(name).max_length for name in FIELDS}
+LIMITS = tuple((name, Record._meta.get_field(name).max_length) for name in FIELDS)
 
 
-def _values(row: dict, field_name: str) -> str:
-    value = row.get(field_name) or ""
-    return value if len(value) <= LIMITS[field_name] else value[:LIMITS[field_name]]
+def _values(row: dict) -> list[str]:
+    """The row's values in FIELDS order, each cut to its column's length."""
+    return [(row.get(name) or "")[:limit] for name, limit in LIMITS]
 
 
 COMPARED = (*FIELDS, "period")
@@ -148,7 +156,7 @@ def _merge_generic(rows: list[dict], source: str, period: str, summary: Summary)
     existing = {r.nik: r for r in Record.objects.filter(source=source, nik__in=[row["nik"] for row in rows])}
     new, changed = [], []
     for row in rows:
-        values = {name: _values(row, name) for name in FIELDS} | {"period": period}
+        values = dict(zip(FIELDS, _values(row))) | {"period": period}
         record = existing.get(row["nik"])
         if record is None:
             new.append(Record(source=source, updated_at=now, **values))
@@ -184,7 +192,7 @@ def _merge_postgres(rows: list[dict], source: str, period: str, summary: Summary
         cursor.execute("TRUNCATE registry_staging")  # inside an outer transaction nothing has committed
         with cursor.copy(f"COPY registry_staging (line, {columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([row["line"], *[_values(row, name) for name in FIELDS], period])
+                copy.write_row([row["line"], *_values(row), period])
         # A NIK already taken by an earlier line of this file is refused with that line. Driven by
         # this batch: the session table is never analysed, and grows to the whole file.
         cursor.execute("INSERT INTO registry_seen SELECT nik, line FROM registry_staging ORDER BY line "
