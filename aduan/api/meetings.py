@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema, Status
 
@@ -16,7 +17,7 @@ from aduan.api.schemas import In
 from aduan.core import errors
 from aduan.meetings import actions, minutes
 from aduan.meetings.access import meetings_visible_to, tikor_units
-from aduan.meetings.models import Meeting
+from aduan.meetings.models import AgendaItem, Meeting
 
 router = Router(tags=["meetings"])
 MAX_ID = 2**63 - 1  # a bigint primary key; larger numbers cannot name a row
@@ -85,15 +86,21 @@ class MeetingOut(Schema):
     minutes_pdf_url: str | None
 
 
+def _shown(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """With everything `meeting_dict` reads, in three queries however many meetings there are."""
+    return meetings.select_related("unit", "sent_to").prefetch_related(
+        Prefetch("agenda", queryset=AgendaItem.objects.select_related("complaint")), "attendance")
+
+
 def meeting_dict(meeting: Meeting) -> dict:
-    items = meeting.agenda.select_related("complaint")
+    """A meeting read through `_shown`."""
     return {
         "id": meeting.pk, "unit": meeting.unit.code, "title": meeting.title, "scheduled_for": meeting.scheduled_for,
         "place": meeting.place, "held_on": meeting.held_on, "summary": meeting.summary,
         "status": "dikirim" if meeting.is_sent else "dilaksanakan" if meeting.held_on else "dijadwalkan",
         "agenda": [{"complaint": i.complaint.tracking_number, "severity": i.complaint.severity,
                     "status": i.complaint.status, "by_default": i.by_default, "recommendation": i.recommendation}
-                   for i in items],
+                   for i in meeting.agenda.all()],
         "attendance": [{"id": a.pk, "name": a.name, "agency": a.agency, "position": a.position}
                        for a in meeting.attendance.all()],
         "sent_at": meeting.sent_at, "sent_to": meeting.sent_to.code if meeting.sent_to_id else None,
@@ -102,7 +109,7 @@ def meeting_dict(meeting: Meeting) -> dict:
 
 
 def _visible(request, meeting_id: int) -> Meeting:
-    meeting = meetings_visible_to(request.user).select_related("unit", "sent_to").filter(pk=meeting_id).first()
+    meeting = _shown(meetings_visible_to(request.user)).filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
     return meeting
@@ -116,16 +123,17 @@ MEETING_ID = Path(..., ge=1, le=MAX_ID)
 def schedule(request, payload: MeetingIn):
     """Schedule a meeting of a Tikor; its open berat and sangat berat complaints not yet discussed
     are on the agenda."""
-    meeting = actions.meeting_schedule(unit=unit_or_own(payload.unit, tikor_units(request.user), missing=NO_UNIT), actor=request.user, title=payload.title,
+    unit = unit_or_own(payload.unit, tikor_units(request.user), missing=NO_UNIT)
+    meeting = actions.meeting_schedule(unit=unit, actor=request.user, title=payload.title,
                                        scheduled_for=payload.scheduled_for, place=payload.place)
-    return Status(201, meeting_dict(meeting))
+    return Status(201, meeting_dict(_visible(request, meeting.pk)))
 
 
 @router.get("/meetings", response={200: list[MeetingOut]})
 @scopes.require_scope(scopes.COMPLAINTS_READ)
 def list_meetings(request, unit: str | None = Query(None, max_length=60)):
     """The meetings you see, the latest first (at most 200)."""
-    meetings = meetings_visible_to(request.user).select_related("unit", "sent_to")
+    meetings = _shown(meetings_visible_to(request.user))
     if unit:
         meetings = meetings.filter(unit__code=unit.strip().lower())
     return [meeting_dict(meeting) for meeting in meetings[:PAGE]]
@@ -148,9 +156,9 @@ def change_agenda(request, payload: AgendaIn, meeting_id: int = MEETING_ID):
     with transaction.atomic():
         for number in payload.add:
             actions.agenda_add(meeting=meeting, actor=request.user, tracking_number=number)
-        for item in meeting.agenda.filter(complaint__tracking_number__in=wanted):
+        for item in meeting.agenda.filter(complaint__tracking_number__in=wanted):  # as it is now, with those added
             actions.agenda_remove(meeting=meeting, actor=request.user, item_id=item.pk)
-    return meeting_dict(meeting)
+    return meeting_dict(_visible(request, meeting_id))
 
 
 @router.post("/meetings/{meeting_id}/attendance", response={200: MeetingOut, 400: Error, 403: Error, 404: Error,
@@ -165,7 +173,7 @@ def change_attendance(request, payload: AttendanceIn, meeting_id: int = MEETING_
                                  position=person.position)
         for attendee_id in payload.remove:
             actions.attendee_remove(meeting=meeting, actor=request.user, attendee_id=attendee_id)
-    return meeting_dict(meeting)
+    return meeting_dict(_visible(request, meeting_id))
 
 
 @router.post("/meetings/{meeting_id}/minutes", response={200: MeetingOut, 400: Error, 403: Error, 404: Error,
@@ -175,15 +183,15 @@ def record_minutes(request, payload: MinutesIn, meeting_id: int = MEETING_ID):
     """The day it met, the summary, and a recommendation per complaint on the agenda (by tracking
     number; those left out keep theirs)."""
     meeting = _visible(request, meeting_id)
-    items = {item.complaint.tracking_number: item.pk for item in meeting.agenda.select_related("complaint")}
+    items = {item.complaint.tracking_number: item.pk for item in meeting.agenda.all()}
     recommendations = {}
     for number, text in payload.recommendations.items():
         if number.strip().upper() not in items:
             raise errors.ActionError(UNKNOWN_ITEM.format(value=number), field="recommendations")
         recommendations[items[number.strip().upper()]] = text
-    meeting = actions.minutes_record(meeting=meeting, actor=request.user, held_on=payload.held_on,
-                                     summary=payload.summary, recommendations=recommendations)
-    return meeting_dict(meeting)
+    actions.minutes_record(meeting=meeting, actor=request.user, held_on=payload.held_on,
+                           summary=payload.summary, recommendations=recommendations)
+    return meeting_dict(_visible(request, meeting_id))
 
 
 @router.post("/meetings/{meeting_id}/send", response={200: MeetingOut, 400: Error, 403: Error, 404: Error,
@@ -192,7 +200,8 @@ def record_minutes(request, payload: MinutesIn, meeting_id: int = MEETING_ID):
 def send_minutes(request, meeting_id: int = MEETING_ID):
     """Send the minutes and attendance to the central unit, once: 409 when already sent, 400 when
     the day it met, the attendance or a recommendation is missing."""
-    return meeting_dict(actions.minutes_send(meeting=_visible(request, meeting_id), actor=request.user))
+    actions.minutes_send(meeting=_visible(request, meeting_id), actor=request.user)
+    return meeting_dict(_visible(request, meeting_id))
 
 
 @router.get("/meetings/{meeting_id}/minutes.pdf", response={200: None, 404: Error},

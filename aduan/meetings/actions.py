@@ -112,9 +112,10 @@ def minutes_record(*, meeting: Meeting, actor, held_on: date | None, summary: st
             raise errors.ActionError(FUTURE_HELD_ON, field="held_on")
         current.held_on, current.summary = held_on, summary.strip()
         current.save(update_fields=["held_on", "summary"])
-        for item in current.agenda.filter(pk__in=list(recommendations)):
+        items = list(current.agenda.filter(pk__in=list(recommendations)))
+        for item in items:
             item.recommendation = recommendations[item.pk].strip()
-            item.save(update_fields=["recommendation"])
+        AgendaItem.objects.bulk_update(items, ["recommendation"])
     return current
 
 
@@ -124,7 +125,7 @@ def minutes_send(*, meeting: Meeting, actor, at: datetime | None = None) -> Meet
     at = at or timezone.now()
     with transaction.atomic():
         current = _locked(meeting, actor)
-        items = list(current.agenda.select_related("complaint"))
+        items = list(current.agenda.select_related("complaint__program", "complaint__topic", "complaint__region"))
         if current.held_on is None:
             raise errors.ActionError(NOT_HELD, field="held_on")
         if not current.attendance.exists():

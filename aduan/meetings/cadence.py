@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Max
 
+from aduan.meetings.access import TIKOR_KINDS
 from aduan.meetings.models import Meeting
 from aduan.organisation.models import Unit, UnitKind
 
@@ -47,7 +48,7 @@ def cadences(units: list[Unit]) -> list[Cadence]:
 def tikor_for(unit: Unit) -> list[Unit]:
     """The Tikor whose cadence a unit's dashboard shows: the unit itself when it is one, else the
     Tikor of its region (a Dinas Sosial's), or the centre's for a national unit."""
-    if unit.kind in (UnitKind.TIKOR_KABKOTA, UnitKind.TIKOR_PROVINSI, UnitKind.TIKOR_PUSAT):
+    if unit.kind in TIKOR_KINDS:
         return [unit]
     if unit.region_id:
         return list(Unit.objects.filter(region_id=unit.region_id, is_active=True,
