@@ -72,6 +72,18 @@ def data_rows(path) -> int | None:
     return max(lines + (last != b"\n") - 1, 0)
 
 
+def sniff(header: str):
+    """The CSV dialect of a file: the delimiter (among , ; tab |) read off its header line, the
+    quoting as spreadsheets write it (a header has no quotes to learn that from)."""
+    if not any(c in header for c in DELIMITERS):
+        return csv.excel
+    try:
+        delimiter = csv.Sniffer().sniff(header, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return csv.excel
+    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
+
+
 def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
     dialect = None
     for number, raw in enumerate(stream, start=1):
@@ -84,11 +96,7 @@ def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
         if not text.strip():
             continue
         if dialect is None:
-            try:
-                dialect = csv.Sniffer().sniff(text, delimiters=DELIMITERS) if any(c in text for c in DELIMITERS) \
-                    else csv.excel
-            except csv.Error:
-                dialect = csv.excel
+            dialect = sniff(text)
         yield number, [value.strip() for value in next(csv.reader([text], dialect))]
 
 

@@ -2,8 +2,9 @@
 
 from django_tasks import task
 
-from aduan.registry.importer import ImportRefused, import_file
+from aduan.registry.importer import import_file
 from aduan.registry.models import ImportJob
+from aduan.registry.rules import ImportRefused
 from aduan.tabular import data_rows
 
 

@@ -89,9 +89,57 @@ def test_a_nik_repeated_far_apart_is_caught_across_batches(tmp_path, org, monkey
     """On PostgreSQL the NIKs seen so far live in the database, not in memory: a repeat in a later
     batch is refused with the first line all the same."""
     monkeypatch.setattr("aduan.registry.importer.BATCH", 2)
+    monkeypatch.setattr("aduan.registry.bulk.MERGE_LINES", 2)
     lines = [HEADER.encode()] + [f"35061045018{n:05d},,Warga {n},,35.06.10.2005,bpnt,aktif,,BRI\n".encode()
                                  for n in range(1, 6)]
     lines.append(b"3506104501800002,,Warga Dua Lagi,,35.06.10.2005,bpnt,aktif,,BRI\n")  # line 7 repeats line 3
     summary = import_file(write(tmp_path, lines), source="dtks", period="2026-11")
     assert (summary.added, summary.rejected) == (5, [{"line": 7, "reason": "NIK 3506104501800002 sudah ada di baris 3"}])
     assert Record.objects.get(nik="3506104501800002").name == "Warga 2"
+
+
+def test_quotes_padding_blank_lines_and_windows_line_ends_read_as_the_file_means_them(tmp_path, org):
+    """What PostgreSQL cannot take as it is (quoted values, spaces around them, blank lines, CRLF,
+    a semicolon file) lands all the same, on either database, with the line numbers of the file."""
+    lines = [
+        b"NIK;Nama;Alamat;Kode_Desa\r\n",
+        b"3506104501800001;Siti Aminah;\"Jl. Mawar; No. 5\";35.06.10.2005\r\n",  # 2: a quoted delimiter
+        b"\r\n",  # 3: blank, skipped but counted in the numbering
+        b" 3506-1045-0180-0002 ; Sri  Wahyuni ;RT 03;35.06.10.2005\r\n",  # 4: padding, a written-out NIK
+        "3506104501800003;Budi Santoso \u00b7 Hadi;\u00a0RT 04\u00a0;35.06.10.2005\r\n".encode(),  # 5: not ASCII
+        b"3506104501800004;\"Ahmad \"\"Mamat\"\"\";;35.06.10.2005\r\n",  # 6: doubled quotes
+        b"3506104501800005;;RT 05;35.06.10.2005\r\n",  # 7: no name
+        b"3506104501800006;Warga Enam\r\n",  # 8: too few fields
+        b"3506104501800007;Warga Tujuh;RT 07;35.06.10.2005;lebih\r\n",  # 9: one more than the header
+    ]
+    summary = import_file(write(tmp_path, lines), source="dtks", period="2026-11",
+                          mapping={"nik": "nik", "name": "nama", "address": "alamat", "region_code": "kode_desa"})
+    assert (summary.read, summary.added) == (7, 5)
+    assert summary.rejected == [{"line": 7, "reason": "nama kosong"},
+                                {"line": 8, "reason": "baris tidak lengkap: 2 kolom, seharusnya 4"}]
+    assert dict(Record.objects.values_list("nik", "name")) == {
+        "3506104501800001": "Siti Aminah", "3506104501800002": "Sri  Wahyuni",
+        "3506104501800003": "Budi Santoso \u00b7 Hadi", "3506104501800004": 'Ahmad "Mamat"',
+        "3506104501800007": "Warga Tujuh"}
+    assert Record.objects.get(nik="3506104501800001").address == "Jl. Mawar; No. 5"
+    assert Record.objects.get(nik="3506104501800003").address == "RT 04"
+    assert Record.objects.get(nik="3506104501800002").address == "RT 03"
+
+
+def test_an_xlsx_file_imports_with_its_row_numbers(tmp_path, org):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["NIK", "Nama", "Kode_Desa"])
+    sheet.append(["3506104501800001", "Siti Aminah", "35.06.10.2005"])
+    sheet.append([None, None, None])  # 3: an empty row
+    sheet.append(["35061045018", "Pendek", "35.06.10.2005"])  # 4: NIK too short
+    sheet.append([3506106001850002, "Sri Wahyuni", "35.06.99.9999"])  # 5: a number cell, an unknown desa
+    path = tmp_path / "dtks.xlsx"
+    book.save(path)
+    summary = import_file(str(path), source="dtks", period="2026-11",
+                          mapping={"nik": "nik", "name": "nama", "region_code": "kode_desa"})
+    assert (summary.read, summary.added) == (3, 1)
+    assert summary.rejected == [{"line": 4, "reason": "NIK harus 16 angka"},
+                                {"line": 5, "reason": "kode desa 35.06.99.9999 tidak dikenal"}]

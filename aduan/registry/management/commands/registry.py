@@ -6,7 +6,8 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from aduan.registry.importer import ImportRefused, import_file, load_mapping
+from aduan.registry.importer import import_file
+from aduan.registry.rules import ImportRefused, load_mapping
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
