@@ -84,6 +84,11 @@ def sniff(header: str):
     return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
+def fields(text: str, dialect) -> list[str]:
+    """One line's values, each stripped of the spaces around it."""
+    return [value.strip() for value in next(csv.reader([text], dialect))]
+
+
 def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
     dialect = None
     for number, raw in enumerate(stream, start=1):
@@ -97,7 +102,7 @@ def _csv_lines(stream) -> Iterator[tuple[int, list[str] | None]]:
             continue
         if dialect is None:
             dialect = sniff(text)
-        yield number, [value.strip() for value in next(csv.reader([text], dialect))]
+        yield number, fields(text, dialect)
 
 
 def _xlsx_lines(source) -> Iterator[tuple[int, list[str] | None]]:
