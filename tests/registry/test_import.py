@@ -6,11 +6,14 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
+from aduan.core.intake import Reporter
 from aduan.organisation.models import Role
 from aduan.registry.importer import import_file
-from aduan.registry.models import Lookup, Record
-from tests.fixtures.org import PURWODADI, api_as, officer, org  # noqa: F401  (shared fixtures)
+from aduan.registry.models import Lookup, Match, Record
+from tests.fixtures.org import PURWODADI, api_as, lodge, officer, org  # noqa: F401  (shared fixtures)
 
 HEADER = "NIK,No_KK,Nama,Alamat,Kode_Desa,Program,Status,No_KKS,Bank\n"
 GOOD = [
@@ -143,3 +146,66 @@ def test_an_xlsx_file_imports_with_its_row_numbers(tmp_path, org):
     assert (summary.read, summary.added) == (3, 1)
     assert summary.rejected == [{"line": 4, "reason": "NIK harus 16 angka"},
                                 {"line": 5, "reason": "kode desa 35.06.99.9999 tidak dikenal"}]
+
+
+def keys_and_indexes() -> dict:
+    """The registry's indexes and keys, and the foreign key that points at it, as the database has them."""
+    with connection.cursor() as cursor:
+        found = {name: (tuple(about["columns"]), about["unique"], about["primary_key"], about["foreign_key"])
+                 for table in (Record._meta.db_table, Match._meta.db_table)
+                 for name, about in connection.introspection.get_constraints(cursor, table).items()
+                 if table == Record._meta.db_table or about["foreign_key"] == (Record._meta.db_table, "id")}
+    return found
+
+
+def dtks_lines(count: int, first: int = 1) -> list[bytes]:
+    return [HEADER.encode()] + [f"35061045018{n:05d},35061001010{n:05d},Warga {n},,35.06.10.2005,bpnt,aktif,"
+                                f"32353864757{n:05d},BRI\n".encode() for n in range(first, first + count)]
+
+
+def test_a_first_file_larger_than_the_registry_leaves_every_index_and_key_as_it_was(tmp_path, lodge):
+    """On PostgreSQL such a file is inserted with the indexes dropped and built again after: the
+    keys, the foreign key from a reporter's match and the lookups are all there afterwards."""
+    import_file(write(tmp_path, dtks_lines(2)), source="pkh", period="2026-10")
+    record = Record.objects.get(nik="3506104501800001")
+    lodge(reporter=Reporter(name="Warga", nik=record.nik))  # its match holds the record, by a foreign key
+    before = keys_and_indexes()
+    summary = import_file(write(tmp_path, dtks_lines(5), "dtks.csv"), source="dtks", period="2026-11")
+    assert summary.added == 5 and keys_and_indexes() == before
+    assert Match.objects.get().record == record
+    assert list(Record.objects.filter(kks="3235386475700004").values_list("source", "name")) == [("dtks", "Warga 4")]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Record.objects.create(source="dtks", nik="3506104501800001", name="Lagi", period="2026-11",
+                              updated_at=timezone.now())
+
+
+def test_an_import_that_fails_midway_leaves_the_indexes_in_place(tmp_path, org):
+    before = keys_and_indexes()
+
+    def dies(done: int) -> None:
+        if done > 3:  # in the merge
+            raise RuntimeError("the worker was stopped")
+
+    with pytest.raises(RuntimeError):
+        import_file(write(tmp_path, dtks_lines(6)), source="dtks", period="2026-11", progress=dies)
+    assert keys_and_indexes() == before
+
+
+def test_a_new_source_smaller_than_the_registry_lands_beside_it(tmp_path, org, monkeypatch):
+    monkeypatch.setattr("aduan.registry.bulk.MERGE_LINES", 2)
+    import_file(write(tmp_path, dtks_lines(6)), source="dtks", period="2026-11")
+    summary = import_file(write(tmp_path, dtks_lines(3, first=5), "pkh.csv"), source="pkh", period="2026-11")
+    assert (summary.added, summary.rejected) == (3, [])
+    assert sorted(Record.objects.filter(nik="3506104501800005").values_list("source", flat=True)) == ["dtks", "pkh"]
+    assert Record.objects.filter(source="pkh").count() == 3 and Record.objects.filter(source="dtks").count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_outside_a_transaction_checks_the_file_the_same_way(messy, capsys):
+    """As the command and the worker run it, with no transaction open: on PostgreSQL the rows are
+    then checked on two connections side by side."""
+    call_command("registry", "import", messy, "--source", "dtks", "--period", "2026-11", "--json")
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["read"], summary["added"]) == (7, 2)
+    assert [r["line"] for r in summary["rejected"]] == [3, 4, 5, 6, 8]
+    assert set(Record.objects.values_list("name", flat=True)) == {"Siti Aminah", "Sri Wahyuni"}
