@@ -39,14 +39,20 @@ class ApiError(Exception):
 
 
 # ActionError codes that are not a plain 400.
-ACTION_ERROR_STATUS = {"forbidden": 403, "illegal_transition": 409, "conflict": 409, "too_large": 413, "unsupported_media_type": 415}
+ACTION_ERROR_STATUS = {"forbidden": 403, "illegal_transition": 409, "conflict": 409, "too_large": 413,
+                       "unsupported_media_type": 415, "registry_busy": 503}
+RETRY_AFTER = {"registry_busy": "60"}  # seconds: a large registry import finishes within minutes
 
 
 def install(api: NinjaAPI) -> None:
     @api.exception_handler(ActionError)
     def action_error(request, exc: ActionError):
         status = ACTION_ERROR_STATUS.get(exc.code, 400)
-        return api.create_response(request, {"code": exc.code, "message": exc.message, "field": exc.field}, status=status)
+        response = api.create_response(request, {"code": exc.code, "message": exc.message, "field": exc.field},
+                                       status=status)
+        if exc.code in RETRY_AFTER:
+            response["Retry-After"] = RETRY_AFTER[exc.code]
+        return response
 
     @api.exception_handler(ValidationError)
     def validation_error(request, exc: ValidationError):

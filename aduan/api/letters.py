@@ -38,7 +38,7 @@ def letter_dict(letter) -> dict:
 
 
 @router.post("/complaints/{tracking_number}/letters", response={201: LetterOut, 400: Error, 403: Error, 404: Error,
-                                                                422: Error})
+                                                                422: Error, 503: Error})
 @scopes.require_scope(scopes.COMPLAINTS_WRITE)
 def issue_letter(request, tracking_number: str, payload: LetterIn):
     """Issue a letter with the unit's next number; its PDF is kept and every fetch returns it."""

@@ -32,7 +32,7 @@ def record_dict(record) -> dict:
             "since": record.since}
 
 
-@router.get("/registry", response={200: dict, 400: Error})
+@router.get("/registry", response={200: dict, 400: Error, 503: Error})
 @scopes.require_scope(scopes.COMPLAINTS_READ)
 def registry(request, query: Query[RegistryQuery]):
     """The registry records for one number, newest period first; `{"records": []}` when none."""

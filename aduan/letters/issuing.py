@@ -19,6 +19,8 @@ from aduan.letters import pdf
 from aduan.letters.models import Letter, LetterCounter, Letterhead, LetterKind, LetterTemplate
 from aduan.letters.texts import DEFAULTS, fill
 from aduan.organisation.models import Membership, Role, Unit
+from aduan.registry.busy import claim_for_reading
+from aduan.registry.models import Record
 from aduan.reports.recap import tanggal
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -76,9 +78,8 @@ def _facts(complaint: Complaint, kind: LetterKind, unit: Unit, to_unit: Unit | N
         raise ActionError(NO_UNIT, field="to_unit")
     if kind is LetterKind.PENGANTAR and to_unit.pk == unit.pk:
         raise ActionError(SAME_UNIT, field="to_unit")
-    found = complaint.registry_matches.exclude(source="").select_related("record").order_by("-linked_at", "-period")
-    record = next((m for m in found), None)
-    kks = complaint.reporter_kks or (record.record.kks if record and record.record else "")
+    record = complaint.registry_matches.exclude(source="").order_by("-linked_at", "-period").first()
+    kks = complaint.reporter_kks or (_registry_kks(record.record_id) if record and record.record_id else "")
     hidden = complaint.anonymous or complaint.confidential
     return {
         "nama": complaint.reporter_name, "nik": complaint.reporter_nik, "kks": kks,
@@ -93,6 +94,12 @@ def _facts(complaint: Complaint, kind: LetterKind, unit: Unit, to_unit: Unit | N
         "isi": privacy.scrub(complaint.text) if hidden else complaint.text, "jawaban": answer,
         "unit": unit.name, "unit_tujuan": to_unit.name if to_unit else "",
     }
+
+
+def _registry_kks(record_id: int) -> str:
+    """The KKS number of the record the reporter was matched to (`RegistryBusy` while an import holds it)."""
+    claim_for_reading()
+    return Record.objects.filter(pk=record_id).values_list("kks", flat=True).first() or ""
 
 
 def _words(kind: LetterKind) -> tuple[str, str, str, str]:

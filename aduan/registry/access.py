@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from aduan.core.access import may_see_identity
 from aduan.core.access.memberships import sees_everything, user_units
+from aduan.registry.busy import claim_for_reading
 from aduan.registry.models import Lookup, Match, Record
 
 EVERYWHERE = Q()
@@ -63,7 +64,8 @@ def _record_read(user, *, where: str, by: str, ids) -> None:
 def lookup(user, *, by: str, number: str, where: str) -> list[Record]:
     """The records matching a NIK, KK or KKS number that the user may see, the read recorded — on
     PostgreSQL in the same statement (one round trip: the registry's desk answers in about a
-    millisecond at ten million records)."""
+    millisecond at ten million records). `RegistryBusy` while an import holds the registry."""
+    claim_for_reading()
     field = {"nik": "nik", "kk": "no_kk", "kks": "kks"}[by]
     found = records_visible_to(user).filter(**{field: number}).order_by("-period", "source")[:50]
     if connection.vendor != "postgresql":

@@ -14,7 +14,8 @@ every check and the merge run there, set-wise, so that Python only moves bytes.
    insert sorted by NIK; otherwise INSERT … ON CONFLICT that rewrites only the records that differ.
    A new source with more rows than the registry holds (the first national file) goes in as one
    insert with the registry's indexes and keys dropped, and built again after it in the same
-   transaction: three times faster than keeping them up to date row by row.
+   transaction: three times faster than keeping them up to date row by row. Meanwhile the
+   registry's readers are told it is busy (`busy.py`) rather than kept waiting.
 
 Memory stays flat: one block in Python, the rest on the server's disk. An advisory lock keeps two
 imports of one source apart; the work tables are named after the server process, and one left by
@@ -30,6 +31,7 @@ from django.db import connection, transaction
 
 from aduan.core.numbers import BAD_BIRTH_DATE, BAD_PROVINCE, NOT_SIXTEEN
 from aduan.regions.models import Region
+from aduan.registry import busy
 from aduan.registry.models import Record
 from aduan.registry.rules import (COMPARED, DUPLICATE, FIELDS, LIMITS, NO_NAME, SHORT, UNKNOWN_DESA, UNREADABLE,
                                   ImportRefused, Summary, positions)
@@ -356,33 +358,34 @@ def _smaller_than(cursor, rows: int) -> bool:
 
 @contextmanager
 def _indexes_rebuilt_after(rebuild: bool):
-    """When `rebuild`, the registry's indexes (with the keys they back, and the foreign keys that
-    point at it) are dropped for the inserts and made again after, as they were defined, all in one
-    transaction: a failure leaves the table as it was. Until the commit the registry's readers wait
-    (the first import of a file larger than the registry)."""
+    """When `rebuild`, the registry's indexes and keys are dropped for the inserts and made again
+    after, as they were defined, all in one transaction: a failure leaves the table as it was.
+    Nothing points at the registry by a constraint (a complaint's match holds its record without
+    one), so no other table is locked; a primary key that some constraint leans on is kept. Until
+    the commit the registry's readers are told it is busy (`busy.py`)."""
     if not rebuild:
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
         connection.check_constraints()  # no ALTER TABLE while deferred checks wait
-        cursor.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE (conrelid = %(table)s::regclass AND contype IN ('p', 'u', 'x')) OR confrelid = %(table)s::regclass "
-            "ORDER BY contype = 'f' DESC", {"table": TABLE})
-        keys = cursor.fetchall()  # the foreign keys first: they hang on the primary key
+        busy.announce(cursor)
+        cursor.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint k WHERE conrelid = %(table)s::regclass "
+                       "AND contype IN ('p', 'u', 'x') AND NOT EXISTS (SELECT FROM pg_constraint f "
+                       "WHERE f.confrelid = %(table)s::regclass AND f.conindid = k.conindid)", {"table": TABLE})
+        keys = cursor.fetchall()
         cursor.execute("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
                        "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = %s::regclass "
                        "AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid)", [TABLE])
         indexes = cursor.fetchall()
-        for table, name, _ in keys:
-            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        for name, _ in keys:
+            cursor.execute(f'ALTER TABLE {TABLE} DROP CONSTRAINT "{name}"')
         for name, _ in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
         yield
         for _, definition in indexes:
             cursor.execute(definition)
-        for table, name, definition in reversed(keys):
-            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        for name, definition in keys:
+            cursor.execute(f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition}')
 
 
 # The session around it ------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The registry check at intake (SPEC R21, Probolinggo 2.3): every complaint whose reporter gave a
 NIK, KKS or KK number (on the officer's form, through the API, or in an SMS or email text) is
 looked up in the registry when it is filed, in the filing's own transaction, and what was found —
-or that nothing was — is kept with the period of the file it came from (`Match`). An officer who
-confirms the reporter is the person found links them, an event on the timeline."""
+or that nothing was — is kept with the period of the file it came from (`Match`). While a large
+import holds the registry (`busy.py`) the complaint is filed unchecked rather than kept waiting;
+the officer checks it again later. An officer who confirms the reporter is the person found links
+them, an event on the timeline."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +14,7 @@ from aduan.core.actions.events import record_event
 from aduan.core.enums import EventKind
 from aduan.core.errors import ActionError
 from aduan.core.models import Complaint
+from aduan.registry.busy import RegistryBusy, claim_for_reading
 from aduan.registry.models import Match, Record
 
 # The number a reporter gave → the record's column, the surest first.
@@ -23,9 +26,10 @@ LINKED_NOTE = "Pelapor ditautkan ke data penerima {source} periode {period} ({pr
 
 def match_reporter(complaint: Complaint, *, at=None, skip=frozenset()) -> list[Match]:
     """Look the reporter up and keep what was found (but the records in `skip`). Anonymous complaints
-    keep no identity, so no match."""
+    keep no identity, so no match. `RegistryBusy` while an import holds the registry."""
     if complaint.anonymous:
         return []
+    claim_for_reading()
     at = at or timezone.now()
     matches: list[Match] = []
     seen: set[int] = set(skip)
@@ -50,7 +54,10 @@ def _snapshot(complaint: Complaint, by: str, record: Record, at) -> Match:
 def on_event(sender, *, event, **kwargs) -> None:
     """`core.signals.event_recorded`: the check runs when a complaint is received."""
     if event.kind == EventKind.RECEIVED:
-        match_reporter(event.complaint, at=event.at)
+        try:
+            match_reporter(event.complaint, at=event.at)
+        except RegistryBusy:
+            pass  # filed unchecked: the complaint page offers the check
 
 
 def match_refresh(*, complaint: Complaint, actor, at=None) -> list[Match]:
@@ -58,6 +65,7 @@ def match_refresh(*, complaint: Complaint, actor, at=None) -> list[Match]:
     with transaction.atomic():
         current = Complaint.objects.select_for_update().get(pk=complaint.pk)
         require(actor, Ability.CLASSIFY, current)
+        claim_for_reading()
         current.registry_matches.filter(linked_at__isnull=True).delete()
         linked = set(current.registry_matches.values_list("record_id", flat=True))
         return match_reporter(current, at=at, skip=linked)

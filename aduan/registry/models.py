@@ -56,7 +56,12 @@ class Match(models.Model):
 
     complaint = models.ForeignKey("core.Complaint", on_delete=models.CASCADE, related_name="registry_matches")
     by = models.CharField(max_length=4, choices=By.choices)
-    record = models.ForeignKey(Record, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches")
+    # No constraint in the database: the first national file is written with the registry's keys
+    # built again after it (bulk.py), and a constraint here would lock this table, the complaint
+    # pages' and the intake's, meanwhile. Records are never deleted by an import; a deletion through
+    # the ORM still sets this to NULL.
+    record = models.ForeignKey(Record, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches",
+                               db_constraint=False)
     # The record as it stood when checked: a later import may change or drop it.
     source = models.CharField(max_length=40, blank=True)
     period = models.CharField(max_length=7, blank=True)

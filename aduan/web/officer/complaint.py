@@ -135,7 +135,10 @@ def registry_recheck(request, tracking: str):
         matching.match_refresh(complaint=complaint, actor=request.user)
     except NotAllowed:
         raise PermissionDenied from None
-    messages.success(request, gettext("Data penerima diperiksa ulang."))
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Data penerima diperiksa ulang."))
     return redirect(f"{reverse('web:officer:complaint', kwargs={'tracking': complaint.tracking_number})}#registri")
 
 

@@ -6,6 +6,7 @@ a complaint's reporter that the complaint page and the desk's receipt show (`reg
 import re
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseForbidden
@@ -21,6 +22,7 @@ from aduan.core.numbers import SIXTEEN, digits
 from aduan.organisation.models import Role
 from aduan.registry import access as registry_access
 from aduan.registry.access import lookup
+from aduan.registry.busy import RegistryBusy
 from aduan.registry.models import ImportJob
 from aduan.registry.tasks import run_import
 
@@ -61,11 +63,15 @@ def may_upload(user) -> bool:
 @login_required
 def registry_lookup(request):
     form = LookupForm(request.GET or None)
-    records = None
+    records, status = None, 200
     if request.GET and form.is_valid():
-        records = lookup(request.user, by=form.cleaned_data["by"], number=form.cleaned_data["nomor"], where="web")
+        try:
+            records = lookup(request.user, by=form.cleaned_data["by"], number=form.cleaned_data["nomor"], where="web")
+        except RegistryBusy as busy:
+            messages.error(request, busy.message)
+            status = 503
     return render(request, "web/officer/registry.html", {"form": form, "records": records,
-                                                         "may_upload": may_upload(request.user)})
+                                                         "may_upload": may_upload(request.user)}, status=status)
 
 
 @login_required
