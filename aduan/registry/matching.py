@@ -61,11 +61,11 @@ def on_event(sender, *, event, **kwargs) -> None:
 
 
 def match_refresh(*, complaint: Complaint, actor, at=None) -> list[Match]:
-    """Check again (a newer file may have arrived): what is not linked is looked up afresh."""
+    """Check again (a newer file may have arrived): what is not linked is looked up afresh. While an
+    import holds the registry, `RegistryBusy` undoes the whole of it."""
     with transaction.atomic():
         current = Complaint.objects.select_for_update().get(pk=complaint.pk)
         require(actor, Ability.CLASSIFY, current)
-        claim_for_reading()
         current.registry_matches.filter(linked_at__isnull=True).delete()
         linked = set(current.registry_matches.values_list("record_id", flat=True))
         return match_reporter(current, at=at, skip=linked)
