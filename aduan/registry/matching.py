@@ -27,16 +27,15 @@ LINKED_NOTE = "Pelapor ditautkan ke data penerima {source} periode {period} ({pr
 def match_reporter(complaint: Complaint, *, at=None, skip=frozenset()) -> list[Match]:
     """Look the reporter up and keep what was found (but the records in `skip`). Anonymous complaints
     keep no identity, so no match. `RegistryBusy` while an import holds the registry."""
-    if complaint.anonymous:
+    given = [(by, getattr(complaint, attribute), column) for by, attribute, column in NUMBERS
+             if getattr(complaint, attribute)]
+    if complaint.anonymous or not given:
         return []
     claim_for_reading()
     at = at or timezone.now()
     matches: list[Match] = []
     seen: set[int] = set(skip)
-    for by, attribute, column in NUMBERS:
-        number = getattr(complaint, attribute)
-        if not number:
-            continue
+    for by, number, column in given:
         hits = list(Record.objects.filter(**{column: number}).order_by("-period", "source")[:PER_NUMBER])
         matches += [_snapshot(complaint, by, r, at) for r in hits if r.pk not in seen]
         if not hits:
